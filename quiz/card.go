@@ -28,6 +28,10 @@ type Note struct {
 	Item    extract.Item     // the item the note was built from (the first, for merged duplicates)
 	Sources []extract.Source // every source the note was seen in (len ≥ 1)
 	Tags    []string         // tags without spaces
+	// Updated is when the note's content (fields, sources) last changed;
+	// zero when unknown. Anki exports use it as the note's mod time, so a
+	// re-import updates exactly the notes whose content changed.
+	Updated time.Time
 }
 
 // Template names which card of a note a Card is.
