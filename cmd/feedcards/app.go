@@ -81,8 +81,14 @@ func newRootCmd(a *app) *cobra.Command {
 	return root
 }
 
-// run executes the command line and returns the exit code.
-func run(ctx context.Context, args []string, a *app) int {
+// run executes the command line and returns the exit code. A panic in a
+// command is reported as one error line (exit 1), never as a stack trace.
+func run(ctx context.Context, args []string, a *app) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code = printError(a.errOut, fmt.Errorf("internal error: %v (please report this)", r))
+		}
+	}()
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(a.in)
