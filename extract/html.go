@@ -1,10 +1,50 @@
 package extract
 
+import (
+	"net/url"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
 // entryInput is one entry's HTML (or a whole page) with what the feed said of it.
 type entryInput struct {
 	Src  Source // Feed, FeedURL, EntryID, Title, URL as the feed gives them; SectionURL empty
 	HTML string // the entry's content, or the whole page
 	Page bool   // HTML is a whole page (see extractEntry)
+}
+
+// head is one heading on the current heading path.
+type head struct {
+	level int
+	text  string
+}
+
+// extractor holds the state of one walk over one entry. It is created per
+// entry, so extractEntry is safe for concurrent use.
+type extractor struct {
+	src        Source
+	base       *url.URL
+	heads      []head
+	pseudo     string                 // bold run-in pseudo-heading of the current section
+	anchor     string                 // id of the nearest preceding heading/section/anchor
+	faqLevel   int                    // > 0 inside an FAQ section headed at that level
+	inFAQBox   int                    // > 0 inside an FAQ/accordion container
+	prose      *xhtml.Node            // heading whose first paragraph may define it
+	leadIn     string                 // the paragraph introducing the list being read
+	seqs       map[*xhtml.Node]Item   // lists of subheadings, keyed by their parent heading
+	memos      map[string]bool        // cached regexp tests, see memo
+	nested     bool                   // reading the items of a nested list
+	collect    *[]defCand             // when set, list item definitions go here
+	lastWhy    string                 // why defCandidate last rejected a label
+	texts      map[*xhtml.Node]string // textOf(n, textOpts{}) cache
+	owns       map[*xhtml.Node]string // textOf(n, textOpts{skipLists: true}) cache
+	proseFirst bool                   // the paragraph under x.prose is the heading's first
+	used       map[*xhtml.Node]bool
+	items      []Item
+	seen       map[string]int // kind + normalised front → index in items
+	ldjson     []string
 }
 
 // extractEntry parses the entry's HTML once and returns its article and
@@ -13,5 +53,401 @@ type entryInput struct {
 // content (<article>, <main>, else <body> without nav/header/footer/aside).
 // The Hash field is left for the caller.
 func extractEntry(in entryInput) Article {
-	return Article{EntryID: in.Src.EntryID, Title: in.Src.Title, URL: in.Src.URL}
+	art := Article{EntryID: in.Src.EntryID, Title: in.Src.Title, URL: in.Src.URL}
+	doc, err := xhtml.Parse(strings.NewReader(in.HTML))
+	if err != nil {
+		return art
+	}
+	x := &extractor{src: in.Src, used: map[*xhtml.Node]bool{}, seen: map[string]int{}}
+	if in.Src.URL != "" {
+		if u, err := url.Parse(in.Src.URL); err == nil {
+			x.base = u
+		}
+	}
+	x.prepare(doc)
+	root := findFirst(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Body })
+	if root == nil {
+		root = doc
+	}
+	if in.Page {
+		x.pageMeta(doc, &art)
+		x.src.Title, x.src.URL = art.Title, art.URL
+		if x.src.EntryID == "" {
+			x.src.EntryID = art.URL
+			art.EntryID = art.URL
+		}
+		if u, err := url.Parse(art.URL); err == nil && art.URL != "" {
+			x.base = u
+		}
+		root = mainContent(root)
+	}
+	x.resolveLinks(root)
+	x.headingSequences(root)
+	x.walk(root)
+	x.structuredFAQ()
+	art.Items = x.items
+	return art
+}
+
+// prepare restores math/tex scripts to text, collects JSON-LD, and drops
+// the parts of the tree that never carry card text.
+func (x *extractor) prepare(doc *xhtml.Node) {
+	var drop []*xhtml.Node
+	var visit func(n *xhtml.Node)
+	visit = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script:
+				typ := strings.ToLower(strings.TrimSpace(attr(c, "type")))
+				switch {
+				case strings.HasPrefix(typ, "math/tex"):
+					var s string
+					if c.FirstChild != nil {
+						s = c.FirstChild.Data
+					}
+					drop = append(drop, c)
+					c.Parent.InsertBefore(&xhtml.Node{Type: xhtml.TextNode, Data: "$" + s + "$"}, c)
+				case typ == "application/ld+json":
+					if c.FirstChild != nil {
+						x.ldjson = append(x.ldjson, c.FirstChild.Data)
+					}
+					drop = append(drop, c)
+				default:
+					drop = append(drop, c)
+				}
+				continue
+			case atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Form, atom.Svg, atom.Iframe:
+				drop = append(drop, c)
+				continue
+			case atom.Header:
+				// An article's own header holds its title; a page's is chrome.
+				if attr(c, "itemtype") == "" && !insideContent(c) {
+					drop = append(drop, c)
+					continue
+				}
+			case atom.Footer, atom.Aside:
+				if attr(c, "itemtype") == "" {
+					drop = append(drop, c)
+					continue
+				}
+			case atom.A:
+				// Sphinx/MkDocs permalink anchors ("¶", "#").
+				if hasClass(c, "headerlink") || hasClass(c, "anchor") || hasClass(c, "hash-link") || hasClass(c, "anchorjs-link") {
+					t := strings.TrimSpace(x.text(c))
+					if t == "" || t == "¶" || t == "#" || t == "§" || t == "🔗" {
+						if id := attr(c, "id"); id == "" {
+							drop = append(drop, c)
+							continue
+						}
+					}
+				}
+			}
+			role := attr(c, "role")
+			if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
+				isTOC(c) {
+				drop = append(drop, c)
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(doc)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// insideContent reports whether n sits inside an <article> or <main>.
+func insideContent(n *xhtml.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == xhtml.ElementNode && (p.DataAtom == atom.Article || p.DataAtom == atom.Main || attr(p, "role") == "main") {
+			return true
+		}
+	}
+	return false
+}
+
+// isTOC reports whether n is a table-of-contents container.
+func isTOC(n *xhtml.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Ul && n.DataAtom != atom.Ol && n.DataAtom != atom.Section {
+		return false
+	}
+	for _, f := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+		switch f {
+		case "toc", "table-of-contents", "tableofcontents", "toc-container", "ez-toc-container", "contents", "toctree-wrapper", "md-nav", "table-of-contents__left-border":
+			return true
+		}
+		if strings.HasPrefix(f, "toc-") || strings.HasSuffix(f, "-toc") || strings.HasPrefix(f, "toc_") {
+			return true
+		}
+	}
+	return false
+}
+
+// pageMeta fills the article title and canonical URL from a page's head.
+func (x *extractor) pageMeta(doc *xhtml.Node, art *Article) {
+	var og, title, canon, h1 string
+	var visit func(n *xhtml.Node)
+	visit = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Meta:
+				if p := attr(c, "property"); (p == "og:title" || attr(c, "name") == "og:title") && og == "" {
+					og = collapse(attr(c, "content"))
+				}
+			case atom.Title:
+				if title == "" {
+					title = x.text(c)
+				}
+			case atom.Link:
+				if canon == "" && strings.EqualFold(attr(c, "rel"), "canonical") {
+					canon = strings.TrimSpace(attr(c, "href"))
+				}
+			case atom.H1:
+				if h1 == "" {
+					h1 = x.text(c)
+				}
+			}
+			visit(c)
+		}
+	}
+	visit(doc)
+	switch {
+	case og != "":
+		art.Title = og
+	case title != "":
+		art.Title = cleanTitle(title)
+	case h1 != "":
+		art.Title = h1
+	}
+	if canon != "" {
+		art.URL = x.resolve(canon)
+	}
+	if art.EntryID == "" {
+		art.EntryID = art.URL
+	}
+}
+
+// cleanTitle drops a " | Site" or " - Site" suffix from a <title>.
+func cleanTitle(t string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			rest := t[i+len(sep):]
+			if wordCount(rest) <= 5 && wordCount(t[:i]) >= 2 {
+				return strings.TrimSpace(t[:i])
+			}
+		}
+	}
+	return t
+}
+
+// mainContent picks <article>, <main> or [role=main] under body, else body.
+func mainContent(body *xhtml.Node) *xhtml.Node {
+	if n := findFirst(body, func(n *xhtml.Node) bool { return n.DataAtom == atom.Main || attr(n, "role") == "main" }); n != nil {
+		if a := findFirst(n, func(n *xhtml.Node) bool { return n.DataAtom == atom.Article }); a != nil && wordCount(textOf(a, textOpts{})) > wordCount(textOf(n, textOpts{}))/2 {
+			return a
+		}
+		return n
+	}
+	if n := findFirst(body, func(n *xhtml.Node) bool { return n.DataAtom == atom.Article }); n != nil {
+		return n
+	}
+	return body
+}
+
+// findFirst returns the first element under n (depth first) matching f.
+func findFirst(n *xhtml.Node, f func(*xhtml.Node) bool) *xhtml.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode {
+			continue
+		}
+		if f(c) {
+			return c
+		}
+		if r := findFirst(c, f); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// resolve makes ref absolute against the article URL.
+func (x *extractor) resolve(ref string) string {
+	if x.base == nil {
+		return ref
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return x.base.ResolveReference(u).String()
+}
+
+// resolveLinks rewrites relative href/src attributes under n.
+func (x *extractor) resolveLinks(n *xhtml.Node) {
+	if x.base == nil {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A || c.DataAtom == atom.Img {
+			for i, a := range c.Attr {
+				if (a.Key == "href" || a.Key == "src") && a.Val != "" && !strings.HasPrefix(a.Val, "#") {
+					c.Attr[i].Val = x.resolve(a.Val)
+				}
+			}
+		}
+		x.resolveLinks(c)
+	}
+}
+
+// context returns a copy of the heading path (h2..h6), with a bold run-in
+// pseudo-heading appended when the section uses them.
+func (x *extractor) context() []string {
+	out := make([]string, 0, len(x.heads)+1)
+	for _, h := range x.heads {
+		out = append(out, h.text)
+	}
+	if x.pseudo != "" {
+		out = append(out, x.pseudo)
+	}
+	return out
+}
+
+// nearestHeading is the innermost heading text, "" at the top.
+func (x *extractor) nearestHeading() string {
+	if len(x.heads) == 0 {
+		return ""
+	}
+	return x.heads[len(x.heads)-1].text
+}
+
+// sectionURL is the article URL with the nearest anchor.
+func (x *extractor) sectionURL() string {
+	if x.anchor == "" || x.src.URL == "" {
+		return ""
+	}
+	u := x.src.URL
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	return u + "#" + x.anchor
+}
+
+// add appends an item unless the article already has one of the same kind
+// and normalised prompt.
+func (x *extractor) add(it Item) bool {
+	key := string(it.Kind) + "\x1f" + normKey(it.Front())
+	if normKey(it.Front()) == "" {
+		return false
+	}
+	if i, ok := x.seen[key]; ok {
+		// Keep one card per concept: the most defining occurrence, at the
+		// place of the first.
+		if it.Kind == Definition && definingScore(it.Term, it.Definition) > definingScore(x.items[i].Term, x.items[i].Definition) {
+			it.Context = x.context()
+			it.Source = x.src
+			it.Source.SectionURL = x.sectionURL()
+			it.ID = itemID(x.src, it.Context, it.Kind, it.Front())
+			x.items[i] = it
+		}
+		return false
+	}
+	x.seen[key] = len(x.items)
+	it.Context = x.context()
+	it.Source = x.src
+	it.Source.SectionURL = x.sectionURL()
+	it.ID = itemID(x.src, it.Context, it.Kind, it.Front())
+	x.items = append(x.items, it)
+	if it.Kind == Definition {
+		x.acronymLists(it.Definition, it.Term)
+	}
+	return true
+}
+
+// walk visits the children of n in document order.
+func (x *extractor) walk(n *xhtml.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode || x.used[c] {
+			continue
+		}
+		if id := attr(c, "id"); id != "" && (headingLevel(c) > 0 || c.DataAtom == atom.Section) {
+			x.anchor = id
+		} else if c.DataAtom == atom.A && (attr(c, "id") != "" || attr(c, "name") != "") && strings.TrimSpace(x.text(c)) == "" {
+			if id := attr(c, "id"); id != "" {
+				x.anchor = id
+			} else {
+				x.anchor = attr(c, "name")
+			}
+		}
+		if lvl := headingLevel(c); lvl > 0 {
+			x.heading(c, lvl)
+			continue
+		}
+		if isMicrodataQuestion(c) {
+			x.microdataQuestion(c)
+			continue
+		}
+		switch c.DataAtom {
+		case atom.P:
+			x.paragraph(c)
+		case atom.Ul, atom.Ol:
+			x.list(c)
+		case atom.Dl:
+			x.dl(c)
+		case atom.Table:
+			x.table(c)
+		case atom.Details:
+			x.details(c)
+		case atom.Pre, atom.Figure, atom.Img, atom.Hr:
+		default:
+			if x.accordion(c) {
+				continue
+			}
+			box := hasClassLike(c, "faq")
+			if box {
+				x.inFAQBox++
+			}
+			x.walk(c)
+			if box {
+				x.inFAQBox--
+			}
+		}
+	}
+}
+
+// text is x.text(n), computed once per node.
+func (x *extractor) text(n *xhtml.Node) string {
+	if t, ok := x.texts[n]; ok {
+		return t
+	}
+	if x.texts == nil {
+		x.texts = map[*xhtml.Node]string{}
+	}
+	t := textOf(n, textOpts{})
+	x.texts[n] = t
+	return t
+}
+
+// own is n's text without its nested lists, computed once per node.
+func (x *extractor) own(n *xhtml.Node) string {
+	if t, ok := x.owns[n]; ok {
+		return t
+	}
+	if x.owns == nil {
+		x.owns = map[*xhtml.Node]string{}
+	}
+	t := textOf(n, textOpts{skipLists: true})
+	x.owns[n] = t
+	return t
 }

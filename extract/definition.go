@@ -1,0 +1,1276 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// genericLabels are labels that mean nothing on a card front by themselves.
+var genericLabels = map[string]bool{
+	"pros": true, "cons": true, "pro": true, "con": true, "example": true, "examples": true, "e.g": true,
+	"mitigation": true, "mitigations": true, "note": true, "notes": true, "tip": true, "tips": true,
+	"warning": true, "caution": true, "important": true, "concept": true, "definition": true,
+	"problem": true, "problems": true, "solution": true, "solutions": true, "how it works": true,
+	"how does it work": true, "why it matters": true, "why it's important": true, "why it is important": true,
+	"challenge": true, "challenges": true, "strategy": true, "strategies": true, "command": true,
+	"commands": true, "usage": true, "summary": true, "benefit": true, "benefits": true, "advantage": true,
+	"advantages": true, "disadvantage": true, "disadvantages": true, "drawback": true, "drawbacks": true,
+	"purpose": true, "goal": true, "goals": true, "types": true, "use case": true, "use cases": true,
+	"implementation": true, "considerations": true, "consideration": true, "analogy": true,
+	"pitfall": true, "pitfalls": true, "result": true, "results": true, "outcome": true, "impact": true,
+	"key takeaway": true, "takeaway": true, "takeaways": true, "action": true, "actions": true,
+	"action item": true, "steps": true, "step": true, "what it is": true, "what is it": true,
+	"overview": true, "description": true, "meaning": true, "idea": true, "key idea": true,
+	"best for": true, "use when": true, "when to use": true, "trade-off": true, "trade-offs": true,
+	"tradeoffs": true, "risk": true, "risks": true, "cost": true, "costs": true, "output": true,
+	"input": true, "syntax": true, "options": true, "details": true, "features": true, "feature": true,
+	"key features": true, "limitations": true, "limitation": true, "requirements": true, "question": true,
+	"answer": true, "scenario": true, "context": true, "background": true, "approach": true,
+	"method": true, "technique": true, "process": true, "rule": true, "principle": true, "focus": true,
+	"objective": true, "why": true, "how": true, "what": true, "when": true, "where": true, "who": true,
+	"for example": true, "in practice": true, "case study": true, "real-world example": true,
+	"best practice": true, "best practices": true, "key benefit": true, "key benefits": true,
+	"mechanism": true, "characteristics": true, "properties": true, "role": true, "function": true,
+	"solution necessity": true, "the problem": true, "the solution": true, "the fix": true, "fix": true,
+	"reason": true, "caveat": true, "caveats": true, "danger": true, "info": true, "see also": true,
+	"source": true, "sources": true, "reference": true, "references": true, "link": true, "links": true,
+}
+
+// introducingLabels introduce the definition of the heading's concept.
+var introducingLabels = map[string]bool{
+	"concept": true, "definition": true, "what it is": true, "what is it": true, "overview": true,
+	"description": true, "meaning": true, "idea": true, "key idea": true, "how it works": true,
+	"mechanism": true,
+}
+
+// imperativeVerbs open advice ("Establish Clear Boundaries"), not terms.
+var imperativeVerbs = map[string]bool{
+	"use": true, "avoid": true, "set": true, "establish": true, "create": true, "build": true, "keep": true,
+	"make": true, "take": true, "ask": true, "be": true, "do": true, "don't": true, "start": true, "stop": true,
+	"learn": true, "practice": true, "practise": true, "prioritize": true, "prioritise": true, "focus": true,
+	"define": true, "identify": true, "communicate": true, "schedule": true, "delegate": true, "say": true,
+	"know": true, "research": true, "prepare": true, "negotiate": true, "consider": true, "ensure": true,
+	"implement": true, "leverage": true, "embrace": true, "foster": true, "encourage": true, "document": true,
+	"automate": true, "monitor": true, "measure": true, "track": true, "review": true, "plan": true,
+	"limit": true, "break": true, "write": true, "read": true, "get": true, "find": true, "seek": true,
+	"try": true, "choose": true, "decide": true, "celebrate": true, "invest": true, "protect": true,
+	"reduce": true, "increase": true, "improve": true, "maintain": true, "adopt": true, "apply": true,
+	"check": true, "enable": true, "evaluate": true, "highlight": true, "provide": true, "stay": true,
+	"treat": true, "understand": true, "recognize": true, "recognise": true, "turn": true, "reach": true,
+	"cultivate": true, "nurture": true, "promote": true, "empower": true, "share": true, "show": true,
+	"give": true, "quantify": true, "emphasize": true, "emphasise": true, "deflect": true, "counter": true,
+	"listen": true, "express": true, "request": true, "offer": true, "follow": true, "stick": true,
+	"clarify": true, "organize": true, "organise": true, "engage": true, "capture": true, "reflect": true,
+	"edit": true, "finalize": true, "finalise": true, "select": true, "pick": true, "add": true,
+	"remove": true, "run": true, "open": true, "close": true, "install": true, "configure": true,
+	"enhance": true, "minimize": true, "minimise": true, "maximize": true, "maximise": true, "eliminate": true,
+	"address": true, "handle": true, "manage": true, "support": true, "allow": true, "let": true,
+	"hold": true, "conduct": true, "host": true, "invite": true, "welcome": true, "respect": true,
+	"acknowledge": true, "accept": true, "connect": true, "engineer": true, "design": true,
+	"develop": true, "optimize": true, "optimise": true, "scale": true, "streamline": true,
+	"simplify": true, "standardize": true, "standardise": true, "align": true, "combine": true,
+	"visualize": true, "visualise": true, "justify": true, "leave": true,
+	"bring": true, "go": true, "look": true, "think": true, "remember": true, "note": true,
+	"disconnect": true, "unplug": true, "exercise": true, "sleep": true, "eat": true, "rest": true,
+	"pause": true, "breathe": true, "talk": true, "reach out": true, "seek out": true, "speak": true,
+	"explore": true, "experiment": true, "iterate": true, "revisit": true, "reassess": true,
+	"renegotiate": true, "batch": true, "group": true, "block": true, "silence": true, "mute": true,
+	"tackle": true, "timebox": true, "time-box": true, "audit": true, "assess": true,
+	"calculate": true, "compare": true, "demonstrate": true, "prove": true, "showcase": true,
+	"update": true, "upgrade": true, "secure": true, "validate": true, "verify": true, "test": true,
+	"deploy": true, "release": true, "ship": true, "integrate": true, "migrate": true, "refactor": true,
+	"hire": true, "train": true, "mentor": true, "coach": true, "celebrate,": true, "recognize,": true,
+	"rotate": true, "cache": true, "shard": true, "partition": true, "replicate": true,
+	"utilize": true, "utilise": true, "designate": true, "dedicate": true, "incorporate": true,
+	"assign": true, "explain": true, "visually": true, "aim": true, "differentiate": true, "encrypt": true,
+	"periodically": true, "guide": true, "fine-tune": true, "network": true, "log": true, "pay": true,
+	"consolidate": true, "role-play": true, "prefer": true, "favor": true, "favour": true, "opt": true,
+	"alert": true, "enforce": true, "abstract": true, "simulate": true, "continuously": true,
+	"beware": true, "resist": true, "state": true, "present": true, "inform": true, "discuss": true,
+	"never": true, "always": true, "regularly": true, "proactively": true, "clearly": true,
+}
+
+// adviceHeadingWords matches section headings whose label items are advice,
+// benefits, drawbacks, trends or examples rather than definitions.
+var adviceHeadingWords = newWordSet("platforms", "apps", "products", "vendors", "providers", "actionable", "advantage", "advantages", "applications", "avoid", "barriers", "benefit", "benefits", "best practice", "best practices", "case studies", "case study", "cause", "causes", "challenge", "challenges", "checklist", "common", "complexity", "concern", "concerns", "conclusion", "cons", "consequence", "consequences", "consideration", "considerations", "difficulties", "difficulty", "disadvantage", "disadvantages", "do's", "don'ts", "dos", "downside", "downsides", "drawback", "drawbacks", "example", "examples", "future", "getting started", "habits", "how do", "how to", "hurdles", "impact", "impacts", "implementing", "in practice", "issues", "lesson", "lessons", "mistake", "mistakes", "mitigat*", "obstacles", "overcoming", "pitfall", "pitfalls", "prediction", "predictions", "preventing", "prevention", "problems", "pros", "real-world", "reason", "reasons", "recommendation", "recommendations", "resources", "sign", "signs", "solution", "solutions", "success stories", "success story", "symptom", "symptoms", "tactics", "takeaway", "takeaways", "techniques for", "tip", "tips", "tools", "trend", "trends", "tricks", "use case", "use cases", "ways to", "when to", "why")
+
+// definingHeadingWords matches headings whose label items are likely definitions.
+var definingHeadingWords = newWordSet("acronym", "acronyms", "algorithm", "algorithms", "anatomy", "architecture", "basic", "basics", "building blocks", "categories", "command", "commands", "component", "components", "concept", "concepts", "core", "definition", "definitions", "elements", "explained", "fundamental", "fundamentals", "glossary", "jargon", "key", "kind", "kinds", "layers", "level", "levels", "metrics", "mode", "model", "models", "modes", "parameters", "pattern", "patterns", "pillars", "primitives", "principle", "principles", "role", "roles", "state", "states", "strategies explained", "term", "terminology", "terms", "type", "types", "understanding", "vocabulary", "what are", "what is")
+
+// dashSepRE matches a dash separator after a label.
+var dashSepRE = regexp.MustCompile(`^\s*[-–—]\s+`)
+
+// parenColonRE matches "(aside): " right after a label.
+var parenColonRE = regexp.MustCompile(`^\s*(\([^)]{0,80}\))\s*[:\-–—]\s*`)
+
+// placeholderRE matches command placeholders: [file], <branch>, {name}.
+var placeholderRE = regexp.MustCompile(`\s*["']?(\[[^\]]*\]|<[^>]*>|\{[^}]*\})["']?`)
+
+// label is a bold- or code-led label with the text that follows it.
+type label struct {
+	term     string // as written, colon removed
+	code     bool   // the label is inline code
+	sep      bool   // a colon or dash separates label and text
+	rest     string // the container's own text after the label
+	restHTML string
+}
+
+// splitLabel reads the label f at the start of n (an li or p).
+func splitLabel(n, f *xhtml.Node) label {
+	var l label
+	l.code = isCode(f)
+	l.term = textOf(f, textOpts{})
+	// <strong><code>x</code></strong>
+	if !l.code {
+		if g := firstElem(f); isCode(g) && textOf(g, textOpts{}) == strings.TrimRight(l.term, ": ") {
+			l.code = true
+		}
+	}
+	l.rest, l.restHTML = textHTMLOf(n, textOpts{skip: f, skipLists: true})
+	if strings.HasSuffix(l.term, ":") {
+		l.sep = true
+		l.term = strings.TrimSpace(strings.TrimSuffix(l.term, ":"))
+		return l
+	}
+	if strings.HasPrefix(l.rest, ":") {
+		l.sep = true
+		l.rest = strings.TrimSpace(l.rest[1:])
+		l.restHTML = strings.TrimSpace(strings.TrimPrefix(l.restHTML, ":"))
+		return l
+	}
+	if m := dashSepRE.FindStringIndex(l.rest); m != nil {
+		l.sep = true
+		l.rest = l.rest[m[1]:]
+		l.restHTML = dashSepRE.ReplaceAllString(l.restHTML, "")
+		return l
+	}
+	if !strings.HasPrefix(strings.TrimSpace(l.rest), "(") {
+	} else if m := parenColonRE.FindStringSubmatchIndex(l.rest); m != nil {
+		l.sep = true
+		l.rest = l.rest[m[1]:]
+		l.restHTML = parenColonRE.ReplaceAllString(l.restHTML, "")
+		return l
+	}
+	// "<code>a</code> / <code>b</code>: text" or "<b>Term</b> (abbr): text"
+	if i := strings.Index(l.rest, ": "); i > 0 && i < 40 && !strings.ContainsAny(l.rest[:i], ".!?") && wordCount(l.rest[:i]) <= 4 {
+		l.sep = true
+		l.term = strings.TrimSpace(l.term + " " + l.rest[:i])
+		l.rest = strings.TrimSpace(l.rest[i+2:])
+		if j := strings.Index(l.restHTML, ": "); j >= 0 {
+			l.restHTML = strings.TrimSpace(l.restHTML[j+2:])
+		}
+	}
+	return l
+}
+
+// cleanTerm turns a label into a card front: enumerator, quotes and
+// command placeholders dropped.
+func cleanTerm(t string, code bool) string {
+	t = trimEnumerator(t)
+	t = trimQuotes(t)
+	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
+	if code || strings.ContainsAny(t, "[<{") {
+		if s := strings.TrimSpace(placeholderRE.ReplaceAllString(t, "")); s != "" {
+			t = s
+		}
+	}
+	return collapse(t)
+}
+
+// headingTerm turns a heading into a term: enumerator and subtitle dropped.
+func headingTerm(h string) string {
+	h = trimEnumerator(h)
+	if i := strings.Index(h, ": "); i > 0 {
+		h = h[:i]
+	}
+	if l := strings.ToLower(h); strings.HasPrefix(l, "the ") && wordCount(h) > 2 {
+		h = h[4:]
+	}
+	// A long aside in parentheses is not part of the name; "(DDD)" is.
+	if i := strings.LastIndex(h, " ("); i > 0 && strings.HasSuffix(h, ")") {
+		if in := h[i+2 : len(h)-1]; wordCount(in) > 2 || strings.ContainsAny(in, "\"“”") {
+			h = h[:i]
+		}
+	}
+	return trimQuotes(h)
+}
+
+// firstWord returns the lower-cased first word of s.
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \t\n")
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.Trim(strings.ToLower(s), ".,;:!?\"'()")
+}
+
+// defCandidate decides whether label l (found under the current headings)
+// is a definition, and returns the term to use.
+func (x *extractor) defCandidate(l label, def string) (string, bool) {
+	term := cleanTerm(l.term, l.code)
+	key := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(term, "s")))
+	lower := strings.ToLower(term)
+	if genericLabels[lower] || genericLabels[key] {
+		h := x.nearestHeading()
+		x.lastWhy = "generic"
+		if introducingLabels[lower] && x.nested {
+			return "", false // the parent item's label is the term
+		}
+		if introducingLabels[lower] && h != "" && !genericLabels[strings.ToLower(headingTerm(h))] {
+			t := headingTerm(h)
+			if wordCount(t) <= 7 && !strings.HasSuffix(t, "?") && x.goodBack(t, def) {
+				x.lastWhy = ""
+				return t, true
+			}
+		}
+		return "", false
+	}
+	why := x.rejectDef(term, def, l.code)
+	x.lastWhy = why
+	if traceDef != nil {
+		traceDef(term, def, x.leadIn, why, x.context())
+	}
+	return term, why == ""
+}
+
+// rejectDef says why a label definition is not a card, "" when it is one.
+func (x *extractor) rejectDef(term, def string, code bool) string {
+	switch {
+	case !x.goodTerm(term, code):
+		return "term"
+	case !x.goodBack(term, def):
+		return "back"
+	case !code && x.adviceContext():
+		return "advice-heading"
+	case benefitTermWords.matchFirst(term):
+		return "benefit-term"
+	case conditionalOpenRE.MatchString(def) && !asNotedRE.MatchString(def):
+		return "conditional"
+	case x.memo("case", x.nearestHeading(), caseStudyHeadingRE.MatchString):
+		return "case-study"
+	}
+	first := firstSentence(def)
+	switch {
+	case speculativeWords.match(first) && !articleOpenRE.MatchString(first):
+		return "speculative"
+	case nameListOpenRE.MatchString(def) || toolListOpenRE.MatchString(def):
+		return "name-list"
+	case qualityOpenWords.matchFirst(def):
+		return "judgement"
+	case appositiveOpenRE.MatchString(def):
+		return "appositive"
+	case strings.HasSuffix(x.leadIn, ":") && x.memo("lead", x.leadIn, func(s string) bool { return adviceLeadInWords.match(lastSentence(s)) }):
+		return "advice-lead-in"
+	}
+	return ""
+}
+
+// traceDef, when set (by tests), sees every accepted label definition.
+var traceDef func(term, def, leadIn, why string, context []string)
+
+// benefitTermWords matches fronts that name a benefit or an effect
+// ("Improved Latency", "Reduces Costs") rather than a concept.
+var benefitTermWords = newWordSet("accelerated", "accelerates", "allows", "avoids", "better", "boosted", "boosts", "builds", "creates", "cuts", "decreased", "decreases", "drives", "ease of", "easier", "eliminates", "enables", "enhanced", "enhances", "ensures", "faster", "fewer", "fosters", "gives", "greater", "guarantees", "heightened", "helps", "higher", "improved", "improves", "increased", "increases", "less", "lets", "lower", "lowers", "makes", "minimized", "minimizes", "more", "no need", "offers", "optimized", "optimizes", "prevents", "promotes", "protects", "provides", "reduced", "reduces", "saves", "simplified", "simplifies", "streamlined", "streamlines", "stronger", "superior", "supports")
+
+// conditionalOpenRE matches backs that open with a condition or a
+// circumstance: advice and consequences, not definitions.
+var conditionalOpenRE = regexp.MustCompile(`^(?i:if|when|by|over time|as|while|unlike|although|though|even|once|after|before|during|whether|since|because|instead|rather)\b`)
+
+// speculativeWords matches predictions and trends ("AI will ...", "might").
+var speculativeWords = newWordSet("could", "might", "will", "would")
+
+// articleOpenRE matches a back that opens like a definition.
+var articleOpenRE = regexp.MustCompile(`^(?:A|An|The|This|It|Its)\s`)
+
+// nameListOpenRE matches backs that open with a list of names
+// ("Slack, Teams, and Discord provide ...").
+var nameListOpenRE = regexp.MustCompile(`^(?:[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}(?:\s\([^)]*\))?,\s){2}`)
+
+// appositiveOpenRE matches "Acme, a company that ..." and "Known for ...".
+var appositiveOpenRE = regexp.MustCompile(`^(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s(?:an?|the)\s|(?:Known|Famous|Founded|Based|Built|Powered)\s)`)
+
+// adviceLeadInWords matches list lead-ins that introduce advantages,
+// drawbacks, reasons, remedies or examples rather than concepts.
+var adviceLeadInWords = newWordSet("advantage", "advantages", "avoid*", "benefit", "benefits", "best practices", "challenges", "cons", "disadvantage", "disadvantages", "downside", "downsides", "drawback", "drawbacks", "e.g", "example", "examples", "for example", "how to", "lessons", "limitations", "mitigation", "mitigations", "pros", "reason", "reasons", "recommendation", "recommendations", "risks", "strengths", "such as", "takeaways", "tips", "weaknesses", "why")
+
+// asNotedRE matches "As discussed, …": a back-reference, not a condition.
+var asNotedRE = regexp.MustCompile(`^As (?:discussed|mentioned|noted|described|explained|shown|seen)\b`)
+
+// caseStudyHeadingRE matches headings about one company's story ("Acme's Journey").
+var caseStudyHeadingRE = regexp.MustCompile(`^(?:\d+[.)]\s*)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s`)
+
+// adviceContext reports whether the current section is about advice,
+// benefits, examples and the like rather than concepts.
+func (x *extractor) adviceContext() bool {
+	advice := func(h string) bool {
+		return h != "" && x.memo("advice", h, func(h string) bool {
+			return adviceHeadingWords.match(h) && !definingHeadingWords.match(h)
+		})
+	}
+	return advice(x.nearestHeading()) || advice(x.pseudo)
+}
+
+// memo caches a regexp test on a heading or lead-in: they repeat for every
+// item of a section, and the case-insensitive alternations are slow.
+func (x *extractor) memo(kind, s string, f func(string) bool) bool {
+	key := kind + "\x00" + s
+	if v, ok := x.memos[key]; ok {
+		return v
+	}
+	if x.memos == nil {
+		x.memos = map[string]bool{}
+	}
+	v := f(s)
+	x.memos[key] = v
+	return v
+}
+
+// goodTerm rejects fronts that are not concept names: sentences, lists of
+// tools, advice, questions, over-long labels.
+func (x *extractor) goodTerm(t string, code bool) bool {
+	if t == "" || len(t) > 80 {
+		return false
+	}
+	if code {
+		return wordCount(t) <= 6
+	}
+	n := wordCount(t)
+	if n > 6 || strings.ContainsAny(t, ",;?!") || strings.Contains(t, ": ") {
+		return false
+	}
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "etc.") {
+		return false
+	}
+	if ws := strings.Fields(strings.ToLower(t)); imperativeVerbs[ws[0]] && (!nounVerbs[ws[0]] || len(ws) > 1 && functionWords[ws[1]]) {
+		return false
+	}
+	if termOpenStop[firstWord(t)] {
+		return false
+	}
+	r := []rune(t)
+	if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && !strings.ContainsAny(t, "-_./") && n > 2 {
+		return false
+	}
+	return true
+}
+
+// nounVerbs are imperative verbs that are as often nouns ("Cache", "Shard").
+var nounVerbs = map[string]bool{
+	"cache": true, "shard": true, "partition": true, "block": true, "batch": true, "group": true,
+	"release": true, "update": true, "upgrade": true, "test": true, "audit": true, "design": true,
+	"plan": true, "review": true, "monitor": true, "log": true, "track": true, "network": true,
+	"host": true, "support": true, "schedule": true, "document": true, "request": true, "check": true,
+	"focus": true, "limit": true, "break": true, "rest": true, "sleep": true, "exercise": true,
+	"process": true, "frame": true, "anchor": true, "note": true, "offer": true, "research": true,
+	"practice": true, "hold": true, "handle": true, "scale": true, "function": true, "commit": true,
+	"merge": true, "branch": true, "pull": true, "push": true, "fetch": true, "clone": true, "stash": true,
+	"index": true, "tag": true, "checkout": true, "rebase": true, "deploy": true, "build": true, "run": true,
+	"add": true, "drop": true, "pick": true, "squash": true, "edit": false, "select": true, "open": true,
+	"close": true, "remove": true, "reset": true, "revert": true, "restore": true, "init": true,
+	"read": true, "develop": true, "write": true, "load": true, "store": true, "report": true, "call": true,
+	"return": true, "route": true, "queue": true, "map": true, "filter": true, "sort": true, "search": true,
+	"change": true, "control": true, "balance": true, "experiment": true, "benchmark": true, "profile": true,
+	"account": true, "rate": true, "cost": true, "value": true, "use": false, "set": true, "start": false,
+}
+
+// termOpenStop are first words of labels that are circumstances or
+// conditions, not names: "For Product Teams", "If Allowed", "After an Offer".
+var termOpenStop = map[string]bool{
+	"for": true, "if": true, "when": true, "with": true, "by": true, "after": true, "before": true,
+	"during": true, "on": true, "how": true, "why": true, "what": true, "where": true, "which": true,
+	"whether": true, "while": true, "once": true, "until": true, "unless": true, "my": true, "your": true,
+	"our": true, "i": true, "we": true, "you": true,
+}
+
+// qualityOpenWords open backs that judge rather than define: "Ideal for
+// …", "Crucial for …", "Can be done …", "Generally avoided …".
+var qualityOpenWords = newWordSet("essential", "ideal", "standard", "useful", "good", "great", "crucial",
+	"critical", "vital", "important", "simple", "perfect", "more", "less", "primarily", "generally",
+	"difficult", "easy", "easier", "harder", "slower", "faster", "can", "best", "better", "worse",
+	"excellent", "necessary", "recommended", "helpful", "highly", "requires", "no", "most", "adequate",
+	"future", "common", "ideally", "great for", "tools like", "websites like", "apps like", "devices that",
+	"platforms like", "services like", "products like", "solutions like")
+
+// toolListOpenRE matches backs that open by naming products:
+// "Redis, DynamoDB (…)", "MongoDB, Couchbase are …", "Neo4j (for …)".
+var toolListOpenRE = regexp.MustCompile(`^(?:[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*)?(?:,\s(?:and\s|or\s)?[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*)?)+(?:\s\(|\s(?:are|is)\b|\.|$)|[A-Z][a-z]*[A-Z0-9][\w.+-]*\s\()`)
+
+// functionWords after a verb mark an imperative phrase ("Ask for Time").
+var functionWords = map[string]bool{
+	"for": true, "to": true, "with": true, "on": true, "in": true, "up": true, "out": true, "your": true,
+	"the": true, "a": true, "an": true, "and": true, "it": true, "them": true, "clear": true, "regular": true,
+	"early": true, "often": true, "more": true, "less": true, "what": true, "how": true, "when": true,
+	"yourself": true, "others": true, "no": true, "about": true, "from": true, "into": true, "at": true,
+}
+
+// goodBack rejects thin, one-word, tautological or imperative backs.
+func (x *extractor) goodBack(term, def string) bool {
+	n := wordCount(def)
+	if n < 4 {
+		return false
+	}
+	fw := firstWord(def)
+	command := strings.ToLower(term) == term && !strings.Contains(term, " ")
+	if imperativeVerbs[fw] && !command && fw != "allow" && fw != "test" && fw != "support" {
+		return false
+	}
+	// The back only restates the front.
+	if len(def) <= 2*len(term)+8 && normKey(def) == normKey(term) {
+		return false
+	}
+	return true
+}
+
+// labelParagraph handles a paragraph that opens with a bold or code label.
+// It reports whether the paragraph was consumed.
+func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
+	l := splitLabel(p, f)
+	if l.rest == "" {
+		// A bold paragraph alone: a pseudo-heading, a label for the next
+		// block, or a list lead-in.
+		if strings.HasSuffix(l.term, "?") {
+			return false
+		}
+		next := nextElem(p)
+		if next != nil && next.DataAtom == atom.P && firstElem(next) != nil && isBold(firstElem(next)) {
+			// A sequence of bold paragraphs: this one is a heading.
+			x.pseudo = strings.TrimSuffix(l.term, ":")
+			return true
+		}
+		if next != nil && next.DataAtom == atom.P {
+			def, defHTML := textHTMLOf(next, textOpts{})
+			lt := l.term
+			if short := x.leadingEmphasis(next, def); short != "" && short != lt && strings.Contains(normKey(lt), normKey(short)) {
+				lt = capFirst(short) // 'The "Limit" Itself' then "The **limit** is …"
+			}
+			if term, ok := x.defCandidate(label{term: lt, code: l.code, sep: true}, def); ok && wordCount(l.term) <= 6 {
+				x.pseudo = strings.TrimSuffix(l.term, ":")
+				if x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}) {
+					x.used[next] = true
+				}
+				return true
+			}
+		}
+		if next != nil && (next.DataAtom == atom.Ul || next.DataAtom == atom.Ol) {
+			lis := listItems(next)
+			if len(lis) == 1 {
+				def, defHTML := textHTMLOf(lis[0], textOpts{})
+				if term, ok := x.defCandidate(label{term: l.term, code: l.code, sep: true}, def); ok {
+					x.pseudo = strings.TrimSuffix(l.term, ":")
+					if x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}) {
+						x.used[next] = true
+					}
+					return true
+				}
+			}
+			return true // a lead-in: list() reads it
+		}
+		x.pseudo = strings.TrimSuffix(l.term, ":")
+		return true
+	}
+	if !l.sep {
+		return false
+	}
+	if term, ok := x.defCandidate(l, l.rest); ok {
+		x.add(Item{Kind: Definition, Term: term, Definition: l.rest, DefinitionHTML: l.restHTML})
+		return true
+	}
+	return false
+}
+
+// leadingEmphasis returns the text of a bold, italic or code element that
+// opens paragraph p's text (after an article), or "".
+func (x *extractor) leadingEmphasis(p *xhtml.Node, text string) string {
+	e := findFirst(p, func(n *xhtml.Node) bool {
+		switch n.DataAtom {
+		case atom.Strong, atom.B, atom.Em, atom.I, atom.Code, atom.Dfn:
+			return true
+		}
+		return false
+	})
+	if e == nil {
+		return ""
+	}
+	t := x.text(e)
+	if t != "" && strings.HasPrefix(normKey(stripArticle(text)), normKey(t)+" ") {
+		return t
+	}
+	return ""
+}
+
+// listItemDef handles an li that opens with a bold or code label (also
+// wrapped in a <p>).
+func (x *extractor) listItemDef(li *xhtml.Node) {
+	f := firstElem(li)
+	container := li
+	if f != nil && f.DataAtom == atom.P {
+		g := firstElem(f)
+		if !isBold(g) && !isCode(g) {
+			return
+		}
+		container, f = f, g
+	}
+	if !isBold(f) && !isCode(f) {
+		return
+	}
+	l := splitLabel(container, f)
+	if !l.sep && !(l.rest == "" && strings.HasSuffix(l.term, ":")) {
+		return
+	}
+	def, defHTML := l.rest, l.restHTML
+	if def == "" {
+		// <li><strong>Term:</strong><ul><li>text</li>…</ul></li>
+		var nested *xhtml.Node
+		for c := li.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == xhtml.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
+				nested = c
+				break
+			}
+		}
+		if nested == nil {
+			return
+		}
+		lis := listItems(nested)
+		if len(lis) == 0 {
+			return
+		}
+		first := lis[0]
+		if p := firstElem(first); p != nil && p.DataAtom == atom.P {
+			first = p
+		}
+		if g := firstElem(first); g != nil && (isBold(g) || isCode(g)) {
+			// "Concept: …" under the term defines it; other labels make a list.
+			nl := splitLabel(first, g)
+			if !introducingLabels[strings.ToLower(cleanTerm(nl.term, false))] || nl.rest == "" {
+				return
+			}
+			def, defHTML = nl.rest, nl.restHTML
+		} else {
+			def, defHTML = textHTMLOf(first, textOpts{skipLists: true})
+		}
+	}
+	x.lastWhy = ""
+	term, ok := x.defCandidate(l, def)
+	it := Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}
+	if x.collect != nil {
+		if term != "" {
+			*x.collect = append(*x.collect, defCand{it, x.lastWhy})
+		}
+		return
+	}
+	if ok {
+		x.add(it)
+	}
+}
+
+// defCand is a list item's definition with the reason it was rejected
+// ("" when accepted), decided per list by decideListDefs.
+type defCand struct {
+	it  Item
+	why string
+}
+
+// decideListDefs settles the label definitions of one list together: the
+// items of a list are parallel, so a list whose items are mostly rejected
+// (advice, benefits) keeps none, and a list whose items are mostly
+// definitions also keeps those written as imperative descriptions
+// ("Message Queues: Provide reliable delivery …").
+func (x *extractor) decideListDefs(cands []defCand) {
+	acc := 0
+	for _, c := range cands {
+		if c.why == "" {
+			acc++
+		}
+	}
+	n := len(cands)
+	if n >= 3 && acc*3 < n {
+		return
+	}
+	rescue := n >= 2 && acc*2 > n
+	for _, c := range cands {
+		if c.why == "" || rescue && c.why == "back" {
+			x.add(c.it)
+		}
+	}
+}
+
+// headingProse checks whether paragraph p, among the first two after
+// heading h, defines the concept the heading names: a sentence among its
+// first three that opens with the term, or a first sentence that opens
+// with "It …s", "This <kind of thing>" or an "A/An …" description.
+func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool {
+	term := headingTerm(cleanHeading(x.text(h)))
+	if m := abstractOfRE.FindStringSubmatch(term); m != nil {
+		term = m[1] // "The Power of Git Bisect" names Git Bisect
+	}
+	if i := strings.Index(term, " and "); i > 0 && wordCount(term[:i]) >= 2 {
+		term = term[:i] // "X (XYZ) and Y": the first concept leads
+	}
+	if !x.goodHeadingTerm(term) {
+		return false
+	}
+	rest := text
+	for i := 0; i < 3 && rest != ""; i++ {
+		s := firstSentence(rest)
+		rest = strings.TrimSpace(rest[len(s):])
+		if strings.HasSuffix(s, ":") {
+			break // a lead-in, not a definition
+		}
+		ok := opensWithTerm(s, term)
+		if !ok {
+			// 'The "Limit" Itself': the quoted word is the term.
+			if q := quotedRE.FindStringSubmatch(term); q != nil && opensWithTerm(s, q[1]) {
+				term, ok = q[1], true
+			}
+		}
+		if ok && strings.HasSuffix(term, "s") && !strings.HasPrefix(normKey(stripArticle(s)), normKey(stripArticle(term))+" ") {
+			term = strings.TrimSuffix(term, "s") // "Commits" defined as "A commit is …"
+		}
+		if !ok && i <= 1 && first {
+			ok = anaphoricDefinition(s, term)
+			// "A commit is …" under "Commits": the sentence names the term.
+			if m := articleSubjectRE.FindStringSubmatch(s); ok && m != nil && overlaps(m[1], tokenSet(term)) {
+				term = capFirst(m[1])
+			}
+		}
+		if !ok {
+			continue
+		}
+		if m := predicateRE.FindStringSubmatch(s); m != nil && evaluativeWords.matchFirst(m[1]) || strings.Contains(s, " plays a ") {
+			return false
+		}
+		def := s
+		if n := firstSentence(rest); n != "" && wordCount(def)+wordCount(n) <= 45 {
+			def = def + " " + n
+		}
+		if wordCount(def) < 5 {
+			return false
+		}
+		return x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: escapeText(def)})
+	}
+	return false
+}
+
+// headingStopWords open headings that are not concept names.
+var headingStopWords = map[string]bool{
+	"how": true, "why": true, "what": true, "when": true, "where": true, "which": true, "who": true,
+	"key": true, "common": true, "best": true, "top": true, "understanding": true, "introduction": true,
+	"conclusion": true, "overview": true, "summary": true, "final": true, "getting": true, "the": false,
+	"our": true, "your": true, "my": true, "a": false, "an": false, "beyond": true, "from": true, "in": true,
+	"on": true, "for": true, "with": true, "to": true, "about": true, "further": true, "more": true,
+	"other": true, "additional": true, "next": true, "frequently": true, "real-world": true,
+	"practical": true, "advanced": true, "essential": true, "core": true, "main": true, "important": true,
+	"step": true, "phase": true, "part": true, "chapter": true, "section": true, "example": true,
+	"examples": true, "case": true, "lessons": true, "tips": true, "benefits": true, "challenges": true,
+	"why's": true, "is": true, "are": true, "can": true, "should": true, "do": true, "does": true,
+}
+
+// goodHeadingTerm reports whether a heading names one concept.
+func (x *extractor) goodHeadingTerm(t string) bool {
+	if t == "" || strings.HasSuffix(t, "?") || wordCount(t) > 6 || strings.ContainsAny(t, ",;!") {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if genericLabels[lower] || headingStopWords[firstWord(t)] || imperativeVerbs[firstWord(t)] {
+		return false
+	}
+	if ws := words(t); len(ws) > 0 && strings.Trim(ws[len(ws)-1], "0123456789") == "" {
+		return false // "Scenario 3", "Option 2"
+	}
+	for _, w := range []string{" and ", " & ", " vs", " versus ", " or ", " of the ", " in ", " for "} {
+		if strings.Contains(lower, w) {
+			return false
+		}
+	}
+	if adviceHeadingWords.match(t) {
+		return false
+	}
+	return true
+}
+
+// opensWithTerm reports whether sentence s opens with term (after an
+// optional article), followed by at least three more words.
+func opensWithTerm(s, term string) bool {
+	// Only the opening of the sentence matters.
+	if max := len(term) + 60; len(s) > max {
+		cut := max
+		for cut < len(s) && s[cut] != ' ' {
+			cut++
+		}
+		s = s[:cut]
+	}
+	ns := normKey(stripArticle(s))
+	nt := normKey(stripArticle(term))
+	bare := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	for _, cand := range []string{nt, bare, strings.TrimSuffix(nt, "s"), strings.TrimSuffix(bare, "s")} {
+		if len(cand) > 2 && strings.HasPrefix(ns, cand+" ") {
+			rest := ns[len(cand):]
+			return wordCount(rest) >= 3 && !modalWords[firstWord(rest)]
+		}
+	}
+	// "X Pattern" introduced as "X".
+	tw := strings.Fields(bare)
+	if len(tw) >= 2 {
+		switch tw[len(tw)-1] {
+		case "pattern", "technique", "method", "principle", "model", "strategy", "approach", "algorithm", "architecture", "framework":
+			short := strings.Join(tw[:len(tw)-1], " ")
+			if strings.HasPrefix(ns, short+" ") {
+				return definingVerbRE.MatchString(ns[len(short):])
+			}
+		}
+	}
+	return false
+}
+
+// modalWords after a subject make advice or speculation, not a definition.
+var modalWords = map[string]bool{
+	"should": true, "must": true, "can": true, "could": true, "will": true, "would": true, "may": true,
+	"might": true, "in": true, "has": true, "have": true, "was": true, "were": true, "remains": true,
+}
+
+// parenRE matches a parenthetical.
+var parenRE = regexp.MustCompile(`\s*\([^)]*\)`)
+
+// stripArticle drops a leading "the", "a" or "an".
+func stripArticle(s string) string {
+	l := strings.ToLower(s)
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(l, a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}
+
+// quotedRE captures a quoted word or phrase.
+var quotedRE = regexp.MustCompile(`["\x{201c}]([^"\x{201d}]{2,40})["\x{201d}]`)
+
+// abstractOfRE matches headings that wrap a concept: "The Power of X",
+// "The Concept of X", "The Importance of X".
+var abstractOfRE = regexp.MustCompile(`^(?i:(?:the\s+)?(?:power|need|concept|importance|role|art|idea|magic|rise|anatomy|basics|essence|principle|science|value)\s+(?:of|for|behind)\s+)(.+)$`)
+
+// articleSubjectRE captures the subject of "A/An X is/refers to …".
+var articleSubjectRE = regexp.MustCompile(`^(?:A|An)\s([\w -]{2,40}?)\s(?:is|refers to|means)\s`)
+
+// predicateRE captures the word after "is/are (a|an|the)".
+var predicateRE = regexp.MustCompile(`\b(?:is|are)\s+(?:(?:a|an|the)\s+)?(\S+)`)
+
+// tokenSet returns the normalised words of s longer than two letters.
+func tokenSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(normKey(s)) {
+		if len(w) > 2 {
+			m[w] = true
+			m[strings.TrimSuffix(w, "s")] = true
+			m[strings.TrimSuffix(w, "ies")+"y"] = true
+		}
+	}
+	return m
+}
+
+// anaphoricRE matches a first sentence that defines the heading's concept
+// without naming it: "It uses …", "This framework …", "A layer that …".
+var anaphoricRE = regexp.MustCompile(`^(?:It (?:is|was|refers to|means|involves|describes|represents|advocates|allows|enables|lets|uses|provides|consists of|comprises|splits|divides|breaks|combines|treats|focuses on|acts as|ensures|stores|manages|handles|defines)\s|(?:A|An)\s)`)
+
+// anaphoricDefinition reports whether s defines the heading term without
+// repeating it. "A/An" openings must be short descriptions.
+func anaphoricDefinition(s, term string) bool {
+	if !anaphoricRE.MatchString(s) {
+		return false
+	}
+	if strings.HasPrefix(s, "A ") || strings.HasPrefix(s, "An ") {
+		w := wordCount(s)
+		if w < 5 || w > 30 || wordCount(term) > 4 {
+			return false
+		}
+		// "A layer that handles …", "An HTTP method is …": the description
+		// turns into a clause within a few words.
+		ws := strings.Fields(strings.ToLower(s))
+		for i := 1; i < len(ws) && i <= 7; i++ {
+			switch strings.Trim(ws[i], ",.;:") {
+			case "is", "are", "that", "which", "used", "where", "whose", "who", "designed", "for", "in":
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// definingVerbRE matches the verbs of a defining sentence, right after the subject.
+var definingVerbRE = regexp.MustCompile(`^\s*(?:\w+ ){0,3}?(?:is an?|is the|are an?|are the|refers to|is defined as|means|describes|represents|involves|allows|enables|ensures|acts as|uses|provides|stores|manages)\b`)
+
+// proseDefRE matches glossary sentences: "X is a …", "X refers to …".
+var proseDefRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,60}?)\s+(?:\(([^)]{1,60})\)\s+)?(is an?|is the|are an?|are the|refers to|is defined as|means|describes|involves|represents|is a term for|stands for)\s+(\S.*)$`)
+
+// evaluativeWords open a predicate that praises or ranks rather than
+// defines: "X is the backbone of …", "X is a powerful technique …".
+var evaluativeWords = newWordSet("backbone", "bedrock", "glue", "cornerstone", "foundation", "heart",
+	"key", "prime", "ideal", "powerful", "major", "fundamental", "invaluable", "first", "most",
+	"critical", "crucial", "essential", "vital", "important", "great", "perfect", "best", "hallmark",
+	"game-changer", "must", "common", "popular", "significant", "huge", "big", "real", "primary",
+	"main", "only", "better", "worse", "good", "bad", "excellent", "useful", "valuable", "indispensable",
+	"necessary", "increasingly", "often", "also", "not", "no", "still", "now", "already", "very",
+	"alternative", "example", "arguably", "probably", "perhaps", "undoubtedly", "easily", "by far", "one of", "among", "git's")
+
+// proseSubjectStop are subjects that never name a concept.
+var proseSubjectStop = map[string]bool{
+	"this": true, "that": true, "these": true, "those": true, "it": true, "they": true, "there": true,
+	"here": true, "each": true, "every": true, "our": true, "your": true, "my": true, "his": true,
+	"her": true, "their": true, "its": true, "one": true, "some": true, "many": true, "most": true,
+	"such": true, "another": true, "any": true, "all": true, "both": true, "what": true, "which": true,
+	"who": true, "how": true, "why": true, "when": true, "where": true, "if": true, "while": true,
+	"other": true, "no": true, "not": true, "just": true, "even": true, "we": true, "you": true, "i": true,
+	"he": true, "she": true, "key": true, "goal": true, "aim": true, "purpose": true, "problem": true,
+	"issue": true, "result": true, "idea": true, "reality": true, "answer": true, "truth": true,
+	"point": true, "reason": true, "difference": true, "challenge": true, "solution": true,
+	"benefit": true, "advantage": true, "downside": true, "catch": true, "trick": true, "secret": true,
+	"first": true, "next": true, "best": true, "way": true, "thing": true, "outcome": true,
+	"bottom": true, "question": true, "default": true, "impact": true, "future": true, "good": true,
+	"bad": true, "takeaway": true, "lesson": true, "risk": true, "cost": true, "main": true,
+	"primary": true, "real": true, "only": true, "same": true, "last": true, "second": true,
+	"third": true, "final": true, "following": true, "above": true, "below": true, "former": true,
+	"latter": true, "rest": true, "more": true, "less": true, "much": true, "example": true, "so": true,
+	"but": true, "and": true, "or": true, "because": true, "however": true, "also": true, "then": true,
+	"now": true, "today": true, "often": true, "sometimes": true, "process": true, "approach": true,
+	"concept": true, "term": true, "name": true, "word": true, "work": true, "team": true, "people": true,
+	"user": true, "users": true, "company": true, "companies": true, "developer": true, "developers": true,
+	"engineer": true, "engineers": true, "system": true, "application": true, "app": true, "code": true,
+	"data": true, "time": true, "number": true, "value": true, "role": true, "job": true, "task": true,
+	"tool": true, "step": true, "part": true, "use": true, "aspect": true, "factor": true, "feature": true,
+}
+
+// proseDefs finds glossary sentences in a paragraph.
+func (x *extractor) proseDefs(p *xhtml.Node, text string) {
+	if !hasDefiningVerb(text) && !strings.Contains(text, " when ") && !strings.Contains(text, " if ") &&
+		!strings.Contains(text, ", which ") && !strings.Contains(text, " (") {
+		return
+	}
+	emph := emphasised(p)
+	ctxTokens := map[string]bool{}
+	for _, h := range x.heads {
+		for _, w := range strings.Fields(normKey(h.text)) {
+			if len(w) > 2 {
+				ctxTokens[w] = true
+			}
+		}
+	}
+	rest := text
+	for i := 0; i < 8 && rest != ""; i++ {
+		s := firstSentence(rest)
+		rest = strings.TrimSpace(rest[len(s):])
+		if term, ok := x.proseSentence(s, emph, ctxTokens); ok {
+			x.add(Item{Kind: Definition, Term: term, Definition: s, DefinitionHTML: escapeText(s)})
+		}
+	}
+}
+
+// leadClauseRE matches a short opening clause before the subject:
+// "At its core, ", "In essence, ", "In distributed systems, ".
+var leadClauseRE = regexp.MustCompile(`^(?:At|In|Simply|Essentially|Put|Basically|Fundamentally|Formally|Technically|Broadly|Put simply|Simply put|Strictly)\b[^,.;:]{0,40},\s+`)
+
+// leadClauseFirst are the first words leadClauseRE can match.
+var leadClauseFirst = map[string]bool{
+	"at": true, "in": true, "simply": true, "essentially": true, "put": true, "basically": true,
+	"fundamentally": true, "formally": true, "technically": true, "broadly": true, "strictly": true,
+}
+
+// acronymSubjectRE matches "A Version Control System (VCS) provides …".
+var acronymSubjectRE = regexp.MustCompile(`^(?:(?:A|An|The)\s+)?([A-Z][\w-]*(?:\s[\w-]+){0,4}?)\s\(([A-Z][A-Za-z0-9/-]{1,10})\)\s+(?:is|are|refers|means|provides|allows|enables|lets|describes|represents|defines|manages|stores|uses|consists|treats|helps|ensures|acts|moves|handles|involves|splits|divides|combines)\b`)
+
+// whichAppositiveRE matches "… the Saga Pattern, which manages …".
+var whichAppositiveRE = regexp.MustCompile(`\b(?:the|a|an)\s+((?:"[^"]{2,40}"|\x{201c}[^\x{201d}]{2,40}\x{201d})|[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}(?:\s(?:pattern|theorem|principle|law|technique|method|model|protocol|algorithm))?),\s+which\s+(?:is|are|states|means|refers|describes|[a-z]+s)\b`)
+
+// kindNounRE matches "The git add command moves …": a named thing plus
+// the kind of thing it is, and a verb.
+var kindNounRE = regexp.MustCompile(`^(?:The|A|An)\s+(.{2,40}?)\s+(?:command|file|pattern|principle|mechanism|technique|method|model|protocol|algorithm|theorem|law|framework|process|approach|flag|option|directory|header)\s+(?:is|are|[a-z]+s)\b`)
+
+// whenVerbRE matches "X occur(s) when …", "X happens when …".
+var whenVerbRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,40}?)\s+(?:occurs?|happens?|arises?|is when)\s+(?:when|if)\b`)
+
+// proseSentence decides whether one sentence is a glossary sentence and
+// returns its term.
+func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (string, bool) {
+	if wordCount(s) < 6 || wordCount(s) > 60 {
+		return "", false
+	}
+	var m []string
+	if strings.Contains(s, " (") && hasAcronym(s) {
+		m = acronymSubjectRE.FindStringSubmatch(s)
+	}
+	if m != nil && wordCount(m[1]) <= 5 && !proseSubjectStop[firstWord(m[1])] {
+		term := m[1] + " (" + m[2] + ")"
+		if x.goodTerm(capFirst(term), false) {
+			return capFirst(term), true
+		}
+	}
+	if !strings.Contains(s, ", which ") {
+	} else if m := whichAppositiveRE.FindStringSubmatch(s); m != nil {
+		term := trimQuotes(m[1])
+		if !proseSubjectStop[firstWord(term)] && x.goodTerm(capFirst(term), false) && (emph[normKey(term)] || overlaps(term, ctxTokens) || wordCount(term) >= 2) {
+			return capFirst(term), true
+		}
+	}
+	if !articleOpenRE.MatchString(s) {
+	} else if m := kindNounRE.FindStringSubmatch(s); m != nil {
+		term := trimQuotes(m[1])
+		if emph[normKey(term)] && !proseSubjectStop[firstWord(term)] {
+			return term, true
+		}
+	}
+	body := s
+	if leadClauseFirst[firstWord(s)] && strings.Contains(s, ", ") {
+		body = leadClauseRE.ReplaceAllString(s, "")
+	}
+	if !strings.Contains(body, " when ") && !strings.Contains(body, " if ") {
+	} else if m := whenVerbRE.FindStringSubmatch(body); m != nil {
+		term := trimQuotes(strings.TrimSpace(m[1]))
+		if wordCount(term) <= 4 && !proseSubjectStop[firstWord(term)] && (emph[normKey(term)] || overlaps(term, ctxTokens)) && x.goodTerm(capFirst(term), false) {
+			return capFirst(term), true
+		}
+	}
+	// The subject is short: the verb comes early or not at all.
+	head := body
+	if len(head) > 140 {
+		head = head[:140]
+	}
+	if !hasDefiningVerb(head) {
+		return "", false
+	}
+	if len(head) < len(body) {
+		cut := len(head)
+		for cut < len(body) && body[cut] != ' ' {
+			cut++
+		}
+		head = body[:cut]
+	}
+	m = proseDefRE.FindStringSubmatch(head)
+	if m == nil {
+		return "", false
+	}
+	subj := strings.TrimSpace(m[1])
+	if wordCount(subj) > 4 || proseSubjectStop[firstWord(subj)] {
+		return "", false
+	}
+	ws := strings.Fields(strings.ToLower(subj))
+	if proseSubjectStop[strings.Trim(ws[len(ws)-1], "\"'")] {
+		return "", false
+	}
+	if imperativeVerbs[firstWord(subj)] && !strings.HasSuffix(firstWord(subj), "ing") {
+		return "", false
+	}
+	strong := m[3] == "refers to" || m[3] == "is defined as" || m[3] == "stands for" || m[3] == "is a term for"
+	if !strong && !emph[normKey(subj)] && !overlaps(subj, ctxTokens) {
+		return "", false
+	}
+	if wordCount(m[4]) < 3 || evaluativeWords.matchFirst(m[4]) {
+		return "", false
+	}
+	term := trimQuotes(subj)
+	if m[2] != "" && wordCount(m[2]) <= 4 {
+		term = term + " (" + m[2] + ")"
+	}
+	if !x.goodTerm(capFirst(term), false) {
+		return "", false
+	}
+	return capFirst(term), true
+}
+
+// capFirst upper-cases the first letter unless the term is code-like.
+func capFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || strings.ContainsAny(s, "-_./") && !unicode.IsUpper(r[0]) && strings.ToLower(s) == s && !strings.Contains(s, " ") {
+		return s
+	}
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// overlaps reports whether s shares a content word with the token set.
+func overlaps(s string, toks map[string]bool) bool {
+	for _, w := range strings.Fields(normKey(s)) {
+		if len(w) > 2 && toks[w] {
+			return true
+		}
+		if len(w) > 3 && toks[strings.TrimSuffix(w, "s")] {
+			return true
+		}
+		if toks[w+"s"] {
+			return true
+		}
+	}
+	return false
+}
+
+// emphasised returns the normalised texts of strong/em/b/i/code/dfn/q
+// elements under n.
+func emphasised(n *xhtml.Node) map[string]bool {
+	out := map[string]bool{}
+	var visit func(m *xhtml.Node)
+	visit = func(m *xhtml.Node) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Strong, atom.B, atom.Em, atom.I, atom.Code, atom.Dfn, atom.Q, atom.Mark:
+				out[normKey(textOf(c, textOpts{}))] = true
+			}
+			visit(c)
+		}
+	}
+	visit(n)
+	return out
+}
+
+// dfns turns <dfn> terms into definitions: the sentence holding the term.
+func (x *extractor) dfns(p *xhtml.Node, text string) bool {
+	found := false
+	var visit func(m *xhtml.Node)
+	visit = func(m *xhtml.Node) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Dfn {
+				term := strings.TrimSpace(attr(c, "title"))
+				if term == "" {
+					term = x.text(c)
+				}
+				dt := x.text(c)
+				rest := text
+				for rest != "" {
+					s := firstSentence(rest)
+					rest = strings.TrimSpace(rest[len(s):])
+					if strings.Contains(s, dt) {
+						if wordCount(s) > wordCount(term)+3 && x.add(Item{Kind: Definition, Term: capFirst(trimQuotes(term)), Definition: s, DefinitionHTML: escapeText(s)}) {
+							found = true
+						}
+						break
+					}
+				}
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(p)
+	return found
+}
+
+// dl handles a description list: FAQ pairs in an FAQ section or when the
+// terms are questions, else a glossary.
+func (x *extractor) dl(d *xhtml.Node) {
+	if hasClassLike(d, "sig", "py ", "function", "method", "field-list", "option-list", "footnote", "citation", "docutils") && !hasClassLike(d, "glossary") {
+		return
+	}
+	var terms []*xhtml.Node
+	flush := func(dd *xhtml.Node) {
+		if len(terms) == 0 {
+			return
+		}
+		ans, ansHTML := textHTMLOf(dd, textOpts{})
+		for _, dt := range terms {
+			t := cleanHeading(x.text(dt))
+			if t == "" || ans == "" {
+				continue
+			}
+			if x.faqLevel > 0 || x.inFAQBox > 0 || strings.HasSuffix(t, "?") {
+				x.add(Item{Kind: FAQ, Question: t, Answer: ans, AnswerHTML: ansHTML})
+				continue
+			}
+			code := isCode(firstElem(dt))
+			term := cleanTerm(t, code)
+			if term == "" || wordCount(term) > 8 || strings.HasSuffix(term, ".") || wordCount(ans) < 3 || crossRefRE.MatchString(ans) {
+				continue
+			}
+			x.add(Item{Kind: Definition, Term: term, Definition: ans, DefinitionHTML: ansHTML})
+		}
+		terms = terms[:0]
+	}
+	for c := d.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Dt:
+			terms = append(terms, c)
+		case atom.Dd:
+			flush(c)
+		case atom.Div: // <div><dt/><dd/></div> groups
+			for g := c.FirstChild; g != nil; g = g.NextSibling {
+				if g.Type == xhtml.ElementNode && g.DataAtom == atom.Dt {
+					terms = append(terms, g)
+				} else if g.Type == xhtml.ElementNode && g.DataAtom == atom.Dd {
+					flush(g)
+				}
+			}
+		}
+	}
+}
+
+// crossRefRE matches glossary entries that only point elsewhere.
+var crossRefRE = regexp.MustCompile(`^(?:See|See also|Synonym of|Same as|Alias for)\b[^.]{0,60}\.?$`)
+
+// termHeaderRE and defHeaderRE recognise glossary table headers.
+var (
+	termHeaderRE = regexp.MustCompile(`(?i)^(term|terms|name|concept|word|command|option|flag|field|parameter|key|property|abbreviation|acronym|keyword|jargon|status|code|method|setting|element|attribute)s?$`)
+	defHeaderRE  = regexp.MustCompile(`(?i)^(definition|definitions|meaning|description|explanation|stands for|purpose|what it means|what it does|summary|use|used for)$`)
+)
+
+// table handles two-column term/definition tables.
+func (x *extractor) table(t *xhtml.Node) {
+	var rows [][]*xhtml.Node
+	var header []string
+	var visit func(n *xhtml.Node)
+	visit = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				var cells []*xhtml.Node
+				allTH := true
+				for d := c.FirstChild; d != nil; d = d.NextSibling {
+					if d.Type == xhtml.ElementNode && (d.DataAtom == atom.Td || d.DataAtom == atom.Th) {
+						cells = append(cells, d)
+						if d.DataAtom != atom.Th {
+							allTH = false
+						}
+					}
+				}
+				if allTH && header == nil && len(rows) == 0 {
+					for _, d := range cells {
+						header = append(header, x.text(d))
+					}
+					continue
+				}
+				rows = append(rows, cells)
+			case atom.Table:
+				continue
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(t)
+	if len(rows) < 2 {
+		return
+	}
+	for _, r := range rows {
+		if len(r) != 2 {
+			return
+		}
+	}
+	named := len(header) == 2 && termHeaderRE.MatchString(header[0]) && defHeaderRE.MatchString(header[1])
+	if !named {
+		if len(header) == 2 && (defHeaderRE.MatchString(header[1]) == false) {
+			return
+		}
+		long := 0
+		for _, r := range rows {
+			if wordCount(textOf(r[0], textOpts{})) > 5 {
+				return
+			}
+			if wordCount(textOf(r[1], textOpts{})) >= 6 {
+				long++
+			}
+		}
+		if long*2 < len(rows) {
+			return
+		}
+	}
+	for _, r := range rows {
+		code := isCode(firstElem(r[0]))
+		term := cleanTerm(textOf(r[0], textOpts{}), code)
+		def, defHTML := textHTMLOf(r[1], textOpts{})
+		if term == "" || wordCount(def) < 3 || wordCount(term) > 8 {
+			continue
+		}
+		x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML})
+	}
+}
+
+// paragraph handles one <p>.
+func (x *extractor) paragraph(p *xhtml.Node) {
+	text := x.text(p)
+	prose := x.prose
+	x.prose = nil
+	if text == "" {
+		x.prose = prose
+		return
+	}
+	defer func() {
+		if x.prose == nil {
+			x.proseFirst = false
+		}
+	}()
+	if x.faqLevel > 0 || x.inFAQBox > 0 {
+		if x.faqParagraph(p, text) || x.faqLevel > 0 {
+			return
+		}
+	}
+	if f := firstElem(p); isBold(f) || isCode(f) {
+		if x.labelParagraph(p, f, text) {
+			return
+		}
+	}
+	ctx := ""
+	for _, h := range x.heads {
+		ctx += " " + h.text
+	}
+	if prev := prevElem(p); prev != nil {
+		ctx += " " + x.text(prev)
+	}
+	x.acronymLists(text, ctx)
+	if prose != nil && x.headingProse(prose, p, text, x.proseFirst) {
+		return
+	}
+	if prose != nil && x.proseFirst {
+		x.prose, x.proseFirst = prose, false
+	}
+	if x.dfns(p, text) {
+		return
+	}
+	x.proseDefs(p, text)
+}
+
+// definingSentenceRE matches the copula of a definition.
+var definingSentenceRE = regexp.MustCompile(`\b(?:is an?|is the|are an?|refers to|means|is defined as|describes)\b`)
+
+// definingScore rates how much a back defines its term, to choose between
+// two occurrences of one concept: "A … that …" and "X is a …" beat
+// benefit statements ("Embracing X …") and judgements ("Ideal for …").
+func definingScore(term, def string) int {
+	first := firstSentence(def)
+	score := 0
+	if articleOpenRE.MatchString(first) {
+		score += 2
+	}
+	if definingSentenceRE.MatchString(first) {
+		score += 2
+	}
+	fw := firstWord(first)
+	if strings.HasSuffix(fw, "ing") && fw != firstWord(term) {
+		score -= 3
+	}
+	if qualityOpenWords.matchFirst(first) || conditionalOpenRE.MatchString(first) || imperativeVerbs[fw] {
+		score -= 2
+	}
+	return score
+}
+
+// hasDefiningVerb is a cheap pre-test for proseDefRE.
+func hasDefiningVerb(s string) bool {
+	for _, v := range []string{" is ", " are ", " refers to ", " means ", " describes ", " involves ", " represents ", " stands for "} {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,482 @@
+package extract
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// faqHeadingRE matches headings that open an FAQ section.
+var faqHeadingRE = regexp.MustCompile(`(?i)^(?:\d+[.)]\s*)?(?:faqs?\b|f\.a\.q|frequently[ -]asked questions|(?:common|popular|frequent|general|top|your|some|more|other|key)(?: \w+)? questions|questions (?:and|&) answers|q\s*&\s*a\b|q&a\b|ask(?:ed)? questions)`)
+
+// qMarkerRE and aMarkerRE match the Q:/A: markers of FAQ paragraphs.
+var (
+	qMarkerRE = regexp.MustCompile(`^(?i:q|question)\s*(?:\d+\s*)?[:.]\s*`)
+	aMarkerRE = regexp.MustCompile(`^(?i:a|answer)\s*[:.]\s*`)
+)
+
+// isFAQHeading reports whether a heading text opens an FAQ section.
+func isFAQHeading(s string) bool {
+	return faqHeadingRE.MatchString(strings.TrimSpace(s))
+}
+
+// cleanHeading strips permalink symbols from a heading's text.
+func cleanHeading(s string) string {
+	s = strings.TrimRight(s, " ¶#§🔗")
+	return strings.TrimSpace(s)
+}
+
+// heading updates the heading path and handles question headings.
+func (x *extractor) heading(n *xhtml.Node, lvl int) {
+	text := cleanHeading(x.text(n))
+	x.pseudo = ""
+	x.prose = nil
+	if x.faqLevel > 0 && lvl <= x.faqLevel {
+		x.faqLevel = 0
+	}
+	if lvl == 1 {
+		x.heads = x.heads[:0]
+		if isFAQHeading(text) {
+			x.faqLevel = 1
+			return
+		}
+		// A page titled by a concept ("Latency") may define it first thing.
+		x.prose, x.proseFirst = n, true
+		return
+	}
+	for len(x.heads) > 0 && x.heads[len(x.heads)-1].level >= lvl {
+		x.heads = x.heads[:len(x.heads)-1]
+	}
+	x.heads = append(x.heads, head{level: lvl, text: text})
+	if it, ok := x.seqs[n]; ok {
+		x.add(it)
+	}
+	if isFAQHeading(text) {
+		x.faqLevel = lvl
+		return
+	}
+	if strings.HasSuffix(text, "?") {
+		x.questionHeading(n, lvl, text)
+		return
+	}
+	x.prose, x.proseFirst = n, true
+}
+
+// questionHeading turns a question heading into an FAQ pair: always inside
+// an FAQ section, elsewhere only when a short direct answer follows and the
+// heading does not title a section with subsections.
+func (x *extractor) questionHeading(n *xhtml.Node, lvl int, q string) {
+	var blocks []*xhtml.Node
+	for s := nextElem(n); s != nil; s = nextElem(s) {
+		if l := headingLevel(s); l > 0 {
+			if x.faqLevel == 0 && l > lvl {
+				return // a section title with its own subsections
+			}
+			break
+		}
+		if s.DataAtom == atom.Pre || s.DataAtom == atom.Table {
+			if x.faqLevel == 0 {
+				return
+			}
+			continue
+		}
+		blocks = append(blocks, s)
+	}
+	if len(blocks) == 0 {
+		return
+	}
+	if x.faqLevel == 0 && x.inFAQBox == 0 {
+		// Outside an FAQ section: only a short, direct answer.
+		if len(blocks) > 2 {
+			return
+		}
+		words := 0
+		for _, b := range blocks {
+			if b.DataAtom != atom.P {
+				return
+			}
+			words += wordCount(x.text(b))
+		}
+		if words > 80 || words < 3 {
+			return
+		}
+	}
+	ans, ansHTML := blocksText(blocks)
+	if ans == "" {
+		return
+	}
+	if x.add(Item{Kind: FAQ, Question: q, Answer: ans, AnswerHTML: ansHTML}) {
+		for _, b := range blocks {
+			x.used[b] = true
+		}
+	}
+}
+
+// blocksText joins the text of several blocks.
+func blocksText(blocks []*xhtml.Node) (string, string) {
+	var ps, hs []string
+	for _, b := range blocks {
+		p, h := textHTMLOf(b, textOpts{})
+		if p != "" {
+			ps = append(ps, p)
+			hs = append(hs, h)
+		}
+	}
+	return strings.Join(ps, " "), strings.Join(hs, " ")
+}
+
+// faqParagraph handles a paragraph inside an FAQ section. It reports
+// whether the paragraph was used as (part of) an FAQ pair.
+func (x *extractor) faqParagraph(p *xhtml.Node, text string) bool {
+	if loc := qMarkerRE.FindStringIndex(text); loc != nil {
+		q := strings.TrimSpace(text[loc[1]:])
+		// Q and A in one paragraph.
+		if i := strings.Index(q, "? "); i > 0 {
+			rest := strings.TrimSpace(q[i+2:])
+			if m := aMarkerRE.FindStringIndex(rest); m != nil {
+				a := strings.TrimSpace(rest[m[1]:])
+				x.add(Item{Kind: FAQ, Question: q[:i+1], Answer: a, AnswerHTML: escapeText(a)})
+				return true
+			}
+		}
+		if m := regexp.MustCompile(`\s(?i:a|answer):\s`).FindStringIndex(q); m != nil {
+			a := strings.TrimSpace(q[m[1]:])
+			x.add(Item{Kind: FAQ, Question: strings.TrimSpace(q[:m[0]]), Answer: a, AnswerHTML: escapeText(a)})
+			return true
+		}
+		blocks := x.answerBlocks(p)
+		if len(blocks) == 0 {
+			return false
+		}
+		a, ah := blocksText(blocks)
+		a = aMarkerRE.ReplaceAllString(a, "")
+		ah = aMarkerRE.ReplaceAllString(ah, "")
+		if a == "" {
+			return false
+		}
+		for _, b := range blocks {
+			x.used[b] = true
+		}
+		x.add(Item{Kind: FAQ, Question: q, Answer: a, AnswerHTML: ah})
+		return true
+	}
+	// A bold question, answered in the rest of the paragraph or below.
+	if f := firstElem(p); isBold(f) {
+		q := x.text(f)
+		if strings.HasSuffix(q, "?") || strings.HasSuffix(q, "?:") {
+			q = strings.TrimSuffix(q, ":")
+			rest, restHTML := textHTMLOf(p, textOpts{skip: f})
+			rest = aMarkerRE.ReplaceAllString(rest, "")
+			if wordCount(rest) >= 3 {
+				x.add(Item{Kind: FAQ, Question: q, Answer: rest, AnswerHTML: aMarkerRE.ReplaceAllString(restHTML, "")})
+				return true
+			}
+			blocks := x.answerBlocks(p)
+			if len(blocks) > 0 {
+				a, ah := blocksText(blocks)
+				for _, b := range blocks {
+					x.used[b] = true
+				}
+				x.add(Item{Kind: FAQ, Question: q, Answer: aMarkerRE.ReplaceAllString(a, ""), AnswerHTML: ah})
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answerBlocks collects the blocks after a question paragraph up to the
+// next question or heading.
+func (x *extractor) answerBlocks(p *xhtml.Node) []*xhtml.Node {
+	var out []*xhtml.Node
+	for s := nextElem(p); s != nil; s = nextElem(s) {
+		if headingLevel(s) > 0 || s.DataAtom == atom.Hr {
+			break
+		}
+		if s.DataAtom == atom.Pre {
+			continue
+		}
+		t := x.text(s)
+		if qMarkerRE.MatchString(t) {
+			break
+		}
+		if f := firstElem(s); isBold(f) && s.DataAtom == atom.P && strings.HasSuffix(x.text(f), "?") {
+			break
+		}
+		if len(out) > 0 && aMarkerRE.MatchString(t) {
+			break
+		}
+		out = append(out, s)
+		if len(out) == 4 {
+			break
+		}
+	}
+	return out
+}
+
+// escapeText returns s as HTML text.
+func escapeText(s string) string {
+	var b textBuf
+	b.text(s)
+	return b.html.String()
+}
+
+// details handles <details><summary>: an FAQ pair when the summary is a
+// question (or the element sits in an FAQ section).
+func (x *extractor) details(d *xhtml.Node) {
+	var sum *xhtml.Node
+	for c := d.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && c.DataAtom == atom.Summary {
+			sum = c
+			break
+		}
+	}
+	if sum == nil {
+		x.walk(d)
+		return
+	}
+	q := x.text(sum)
+	if strings.HasSuffix(q, "?") || (x.faqLevel > 0 || x.inFAQBox > 0) && wordCount(q) >= 3 {
+		a, ah := textHTMLOf(d, textOpts{skip: sum})
+		if wordCount(a) >= 2 {
+			x.add(Item{Kind: FAQ, Question: q, Answer: a, AnswerHTML: ah})
+			return
+		}
+	}
+	x.used[sum] = true
+	x.walk(d)
+}
+
+// accordion handles a container of toggles that hold question/answer
+// pairs (button/summary/heading toggles, aria-controls, common class
+// names). It reports whether it found any pair.
+func (x *extractor) accordion(n *xhtml.Node) bool {
+	if !hasClassLike(n, "faq", "accordion", "collapse", "toggle", "question", "qa-", "q-a") && !hasAriaToggle(n) {
+		return false
+	}
+	type pair struct {
+		q, a, ah string
+		nodes    []*xhtml.Node
+	}
+	var pairs []pair
+	var find func(m *xhtml.Node)
+	find = func(m *xhtml.Node) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			if isQuestionToggle(c) {
+				q := x.text(c)
+				ans := answerFor(n, c)
+				if ans != nil {
+					a, ah := textHTMLOf(ans, textOpts{})
+					if wordCount(a) >= 2 {
+						pairs = append(pairs, pair{q: q, a: a, ah: ah, nodes: []*xhtml.Node{c, ans}})
+						continue
+					}
+				}
+			}
+			find(c)
+		}
+	}
+	find(n)
+	if len(pairs) == 0 {
+		return false
+	}
+	for _, p := range pairs {
+		x.add(Item{Kind: FAQ, Question: p.q, Answer: p.a, AnswerHTML: p.ah})
+		for _, n := range p.nodes {
+			x.used[n] = true
+		}
+	}
+	// The rest of the container is read as usual.
+	x.inFAQBox++
+	x.walk(n)
+	x.inFAQBox--
+	return true
+}
+
+// hasAriaToggle reports whether n directly contains an aria-controls toggle.
+func hasAriaToggle(n *xhtml.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && attr(c, "aria-controls") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuestionToggle reports whether n is the question half of a toggle.
+func isQuestionToggle(n *xhtml.Node) bool {
+	if !(n.DataAtom == atom.Button || n.DataAtom == atom.Summary || attr(n, "aria-controls") != "" ||
+		attr(n, "aria-expanded") != "" || attr(n, "role") == "button" || headingLevel(n) > 0 || isBold(n) ||
+		hasClassLike(n, "question", "title", "header", "heading", "toggle", "trigger")) {
+		return false
+	}
+	q := textOf(n, textOpts{})
+	// A container holding both question and answer is not the toggle.
+	return q != "" && len(q) <= 300 && wordCount(q) <= 40 && strings.HasSuffix(strings.TrimRight(q, " +−-▾▸"), "?")
+}
+
+// answerFor finds the answer of a question toggle q inside box: the
+// aria-controls target, else the next element after q or after its parent.
+func answerFor(box, q *xhtml.Node) *xhtml.Node {
+	if id := attr(q, "aria-controls"); id != "" {
+		if t := findFirst(box, func(n *xhtml.Node) bool { return attr(n, "id") == id }); t != nil {
+			return t
+		}
+	}
+	for m := q; m != nil && m != box; m = m.Parent {
+		if s := nextElem(m); s != nil && !isQuestionToggle(s) {
+			return s
+		}
+		if c := findFirst(m, func(n *xhtml.Node) bool { return attr(n, "aria-controls") != "" }); c != nil && c != q {
+			return nil
+		}
+	}
+	return nil
+}
+
+// isMicrodataQuestion reports whether n is a schema.org Question in microdata.
+func isMicrodataQuestion(n *xhtml.Node) bool {
+	t := attr(n, "itemtype")
+	return t != "" && strings.HasSuffix(strings.TrimRight(t, "/"), "schema.org/Question")
+}
+
+// microdataQuestion turns a microdata Question into an FAQ pair.
+func (x *extractor) microdataQuestion(n *xhtml.Node) {
+	name := findFirst(n, func(m *xhtml.Node) bool { return attr(m, "itemprop") == "name" })
+	ans := findFirst(n, func(m *xhtml.Node) bool {
+		return attr(m, "itemprop") == "acceptedAnswer" || attr(m, "itemprop") == "suggestedAnswer"
+	})
+	if name == nil || ans == nil {
+		x.walk(n)
+		return
+	}
+	if t := findFirst(ans, func(m *xhtml.Node) bool { return attr(m, "itemprop") == "text" }); t != nil {
+		ans = t
+	}
+	q := x.text(name)
+	if q == "" {
+		q = strings.TrimSpace(attr(name, "content"))
+	}
+	a, ah := textHTMLOf(ans, textOpts{})
+	if q != "" && a != "" {
+		x.add(Item{Kind: FAQ, Question: q, Answer: a, AnswerHTML: ah})
+	}
+}
+
+// structuredFAQ adds the schema.org FAQPage pairs from JSON-LD that the
+// visible page did not already give.
+func (x *extractor) structuredFAQ() {
+	for _, raw := range x.ldjson {
+		var v any
+		if err := json.Unmarshal([]byte(strings.TrimSpace(raw)), &v); err != nil {
+			continue
+		}
+		x.ldWalk(v, false)
+	}
+}
+
+// ldWalk finds Question objects under FAQPage objects (also in @graph
+// and arrays).
+func (x *extractor) ldWalk(v any, inFAQ bool) {
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			x.ldWalk(e, inFAQ)
+		}
+	case map[string]any:
+		if ldHasType(t, "Question") {
+			q := ldString(t["name"])
+			a := ""
+			for _, key := range []string{"acceptedAnswer", "suggestedAnswer"} {
+				if a != "" {
+					break
+				}
+				switch ans := t[key].(type) {
+				case map[string]any:
+					a = ldString(ans["text"])
+				case []any:
+					if len(ans) > 0 {
+						if m, ok := ans[0].(map[string]any); ok {
+							a = ldString(m["text"])
+						}
+					}
+				}
+			}
+			q = htmlToText(q)
+			ap, ah := htmlToTextHTML(a)
+			if q != "" && ap != "" {
+				x.addStructured(Item{Kind: FAQ, Question: q, Answer: ap, AnswerHTML: ah})
+			}
+			return
+		}
+		faq := inFAQ || ldHasType(t, "FAQPage")
+		for _, k := range []string{"@graph", "mainEntity", "hasPart", "itemListElement"} {
+			if e, ok := t[k]; ok {
+				x.ldWalk(e, faq)
+			}
+		}
+	}
+}
+
+// addStructured adds a structured-data FAQ pair at the top level of the
+// article (no heading path), unless the visible page gave it already.
+func (x *extractor) addStructured(it Item) {
+	heads, pseudo, anchor := x.heads, x.pseudo, x.anchor
+	x.heads, x.pseudo, x.anchor = nil, "", ""
+	x.add(it)
+	x.heads, x.pseudo, x.anchor = heads, pseudo, anchor
+}
+
+func ldHasType(m map[string]any, typ string) bool {
+	switch t := m["@type"].(type) {
+	case string:
+		return t == typ || strings.HasSuffix(t, "/"+typ)
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok && (s == typ || strings.HasSuffix(s, "/"+typ)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ldString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case []any:
+		if len(t) > 0 {
+			return ldString(t[0])
+		}
+	}
+	return ""
+}
+
+// htmlToText renders an HTML fragment (e.g. a JSON-LD answer) as text.
+func htmlToText(s string) string {
+	p, _ := htmlToTextHTML(s)
+	return p
+}
+
+func htmlToTextHTML(s string) (string, string) {
+	if !strings.ContainsAny(s, "<&") {
+		c := collapse(s)
+		return c, escapeText(c)
+	}
+	nodes, err := xhtml.ParseFragment(strings.NewReader(s), &xhtml.Node{Type: xhtml.ElementNode, DataAtom: atom.Div, Data: "div"})
+	if err != nil {
+		return collapse(s), escapeText(collapse(s))
+	}
+	root := &xhtml.Node{Type: xhtml.ElementNode, DataAtom: atom.Div, Data: "div"}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return textHTMLOf(root, textOpts{})
+}

@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// extractHTML runs extractEntry over an entry fragment.
+func extractHTML(t *testing.T, html string) []Item {
+	t.Helper()
+	return extractEntry(entryInput{
+		Src:  Source{Feed: "F", EntryID: "urn:e", Title: "T", URL: "https://example.test/post/"},
+		HTML: html,
+	}).Items
+}
+
+// itemsOf returns "kind|front|back" lines for compact comparison.
+func itemsOf(items []Item) []string {
+	var out []string
+	for _, it := range items {
+		back := it.Answer + it.Definition + strings.Join(it.Items, ";")
+		out = append(out, string(it.Kind)+"|"+it.Front()+"|"+back)
+	}
+	return out
+}
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string // exact kind|front|back lines, in order
+	}{
+		{"q-a paragraphs in an FAQ section",
+			`<h2>FAQ</h2><p><strong>Q: What is a <code>tag</code>?</strong></p><p>A: A named pointer to one commit.</p>`,
+			[]string{"faq|What is a tag?|A named pointer to one commit."}},
+		{"q and a in one paragraph",
+			`<h2>Common questions</h2><p>Q: Is it free? A: Yes, for open source projects.</p>`,
+			[]string{"faq|Is it free?|Yes, for open source projects."}},
+		{"bold question outside an FAQ section is not FAQ",
+			`<h2>Planning</h2><p><strong>What is a "Rate"?</strong></p><p>The number of requests per second allowed.</p>`,
+			nil},
+		{"dl in an FAQ section",
+			`<h2>Frequently asked questions</h2><dl><dt>Do you ship abroad?</dt><dd>Yes, to 40 countries.</dd></dl>`,
+			[]string{"faq|Do you ship abroad?|Yes, to 40 countries."}},
+		{"bold questions in list items of an FAQ section",
+			`<h2>FAQ</h2><ul><li><strong>Is there a free tier?</strong> Yes, up to three projects.</li><li><strong>Can I export my data?</strong><p>Any time, as JSON.</p></li></ul>`,
+			[]string{"faq|Is there a free tier?|Yes, up to three projects.", "faq|Can I export my data?|Any time, as JSON."}},
+		{"question headings inside an FAQ section",
+			`<h2>Frequently Asked Questions</h2><h3>Does it run offline?</h3><p>Yes. Everything is stored locally.</p><p>Sync is optional.</p><h3>Which platforms?</h3><p>Linux, macOS and Windows.</p><h2>Changelog</h2><p>v1.0 released.</p>`,
+			[]string{"faq|Does it run offline?|Yes. Everything is stored locally. Sync is optional.", "faq|Which platforms?|Linux, macOS and Windows."}},
+		{"details with a question summary",
+			`<details><summary>Why is my build slow?</summary><p>Usually the cache is cold after a dependency update.</p></details>`,
+			[]string{"faq|Why is my build slow?|Usually the cache is cold after a dependency update."}},
+		{"details admonition is not FAQ",
+			`<details class="note"><summary>Note</summary><p>Restart the server after editing.</p></details>`,
+			nil},
+		{"bold colon definition in li",
+			`<h2>Key terms</h2><ul><li><strong>Idempotency:</strong> the property that repeating a request has the same effect as sending it once.</li><li><strong>Backoff:</strong> the delay a client waits before retrying a failed request.</li></ul>`,
+			[]string{"definition|Idempotency|the property that repeating a request has the same effect as sending it once.",
+				"definition|Backoff|the delay a client waits before retrying a failed request.",
+				"list|Key terms — name the 2 items|Idempotency;Backoff"}},
+		{"dash separator and code term with placeholder",
+			`<h2>Commands</h2><ul><li><code>git add [file]</code> – Stages the changes of a file for the next commit.</li></ul>`,
+			[]string{"definition|git add|Stages the changes of a file for the next commit."}},
+		{"advice labels are not definitions",
+			`<h2>Tips for remote teams</h2><ul><li><strong>Establish Clear Boundaries:</strong> Set working hours and stick to them every day.</li><li><strong>Ask for Time:</strong> Never answer a hard question on the spot.</li></ul>`,
+			[]string{"list|Tips for remote teams — name the 2 items|Establish Clear Boundaries;Ask for Time"}},
+		{"generic label takes the heading when it introduces the concept",
+			`<h3>3. Sliding Log</h3><p><strong>Concept:</strong> A sliding log keeps a timestamp for every request in the window.</p><p><strong>Mitigation:</strong> Cap the log size per client.</p>`,
+			[]string{"definition|Sliding Log|A sliding log keeps a timestamp for every request in the window."}},
+		{"tool lists are not definitions",
+			`<h2>Platforms</h2><ul><li><strong>Jira, Asana, Trello:</strong> Popular task boards with workflow automation.</li></ul>`,
+			nil},
+		{"benefit fronts are not definitions",
+			`<h2>Serverless</h2><ul><li><strong>Reduced Operational Overhead:</strong> No servers to patch or scale by hand.</li><li><strong>Improved Latency:</strong> Functions run in regions close to the users.</li></ul>`,
+			[]string{"list|Serverless — name the 2 items|Reduced Operational Overhead;Improved Latency"}},
+		{"one-word back is dropped",
+			`<ul><li><strong>Owner:</strong> Platform.</li></ul>`,
+			nil},
+		{"bold paragraph then its definition",
+			`<h2>Techniques</h2><p><strong>Timeboxing:</strong></p><p>Timeboxing is a technique that fixes the time spent on a task in advance.</p>`,
+			[]string{"definition|Timeboxing|Timeboxing is a technique that fixes the time spent on a task in advance."}},
+		{"heading and defining sentence",
+			`<h2 id="backpressure">Backpressure</h2><p>Backpressure is a mechanism by which a slow consumer signals a fast producer to slow down.</p>`,
+			[]string{"definition|Backpressure|Backpressure is a mechanism by which a slow consumer signals a fast producer to slow down."}},
+		{"one-item lists and TOC lists are not lists",
+			`<div class="toc"><ul><li><a href="#a">A</a></li><li><a href="#b">B</a></li></ul></div><h2 id="a">Setup</h2><ul><li>Install Go</li></ul>`,
+			nil},
+		{"link-only lists are not lists",
+			`<h2>Guides</h2><p>Read these next:</p><ul><li><a href="/x">Queues</a></li><li><a href="/y">Streams</a></li></ul>`,
+			nil},
+		{"ordered steps",
+			`<h2>Release process</h2><ol><li>Tag the commit</li><li>Build the artefacts</li><li>Publish the notes</li></ol>`,
+			[]string{"list|Release process — list the 3 items in order|Tag the commit;Build the artefacts;Publish the notes"}},
+		{"math/tex fragments become dollar amounts",
+			`<h2>Offers</h2><ul><li><strong>Signing bonus:</strong> a one-time payment, say <script type="math/tex">5,000 instead of a </script>3,000 raise.</li></ul>`,
+			[]string{"definition|Signing bonus|a one-time payment, say $5,000 instead of a $3,000 raise."}},
+		{"acronym expansion becomes a list",
+			`<h2>Transactions</h2><p>Relational databases promise ACID guarantees (Atomicity, Consistency, Isolation, Durability) for every transaction.</p>`,
+			[]string{"list|What does ACID stand for?|Atomicity;Consistency;Isolation;Durability"}},
+		{"numbered subheadings form a list under their parent",
+			`<h2>Three Caching Patterns</h2><h3>1. Cache-Aside</h3><p>The application reads the cache first.</p><h3>2. Read-Through</h3><p>The cache loads missing entries itself.</p><h3>3. Write-Behind</h3><p>Writes go to the cache and reach the database later.</p>`,
+			[]string{"list|Three Caching Patterns — list the 3 items in order|Cache-Aside;Read-Through;Write-Behind"}},
+		{"code blocks never become card text",
+			`<h2>Caching</h2><pre><code>cache: true</code></pre><ul><li><strong>TTL:</strong> how long an entry stays valid before it must be refreshed.</li></ul>`,
+			[]string{"definition|TTL|how long an entry stays valid before it must be refreshed."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := itemsOf(extractHTML(t, tc.html))
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestContextAndSectionURL(t *testing.T) {
+	items := extractHTML(t, `<h2 id="git">Git</h2><p>Intro.</p><h3>States</h3><p>The states are:</p><ul><li><strong>Modified:</strong> changed but not staged for the next commit.</li><li><strong>Staged:</strong> marked to go into the next commit snapshot.</li></ul>`)
+	if len(items) == 0 {
+		t.Fatal("no items")
+	}
+	it := items[0]
+	if strings.Join(it.Context, " > ") != "Git > States" {
+		t.Errorf("context = %q", it.Context)
+	}
+	if it.Source.SectionURL != "https://example.test/post/#git" {
+		t.Errorf("section_url = %q", it.Source.SectionURL)
+	}
+	if it.Source.Feed != "F" || it.Source.EntryID != "urn:e" {
+		t.Errorf("source = %+v", it.Source)
+	}
+}
+
+func TestItemIDStable(t *testing.T) {
+	a := extractHTML(t, `<h2>Terms</h2><ul><li><strong>Shard:</strong> one horizontal partition of a database.</li></ul>`)
+	b := extractHTML(t, `<p>New intro paragraph.</p><h2>Terms</h2><ul><li><strong>Shard:</strong> one horizontal partition of a large database, edited.</li></ul>`)
+	if len(a) != 1 || len(b) != 1 {
+		t.Fatalf("got %d and %d items", len(a), len(b))
+	}
+	if a[0].ID != b[0].ID {
+		t.Errorf("id changed when only position and answer changed: %s vs %s", a[0].ID, b[0].ID)
+	}
+	if len(a[0].ID) != 32 {
+		t.Errorf("id %q is not 32 hex characters", a[0].ID)
+	}
+	c := extractHTML(t, `<h2>Other</h2><ul><li><strong>Shard:</strong> one horizontal partition of a database.</li></ul>`)
+	if c[0].ID == a[0].ID {
+		t.Error("id does not depend on the heading path")
+	}
+}
+
+func TestDuplicatesMerged(t *testing.T) {
+	items := extractHTML(t, `<h2>Glossary</h2><ul><li><strong>Replica:</strong> a copy of the data kept on another node.</li></ul><ul><li><strong>Replica:</strong> a copy of the data kept on another node, again.</li></ul>`)
+	if n := len(items); n != 1 {
+		t.Errorf("got %d items, want the duplicate merged into 1: %v", n, itemsOf(items))
+	}
+}
+
+func TestPageMeta(t *testing.T) {
+	art := extractEntry(entryInput{Src: Source{URL: "https://site.test/a/b.html"}, Page: true,
+		HTML: `<html><head><title>Queues Explained | Site Name</title><link rel="canonical" href="../queues/"></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/x">X</a></li></ul></nav><main><h2 id="q">Kinds</h2><p>There are two kinds:</p><ul><li>FIFO queues</li><li>Priority queues</li></ul></main><footer><ul><li>Legal</li><li>Privacy</li></ul></footer></body></html>`})
+	if art.Title != "Queues Explained" {
+		t.Errorf("title = %q", art.Title)
+	}
+	if art.URL != "https://site.test/queues/" || art.EntryID != art.URL {
+		t.Errorf("url = %q, entry id = %q", art.URL, art.EntryID)
+	}
+	if len(art.Items) != 1 || art.Items[0].Source.SectionURL != "https://site.test/queues/#q" {
+		t.Fatalf("items = %v", itemsOf(art.Items))
+	}
+}
+
+func TestTextHelpers(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. API Gateway":         "API Gateway",
+		"Step 3: Choose a store": "Choose a store",
+		"Principle 2: Focus":     "Focus",
+		"10) Ten":                "Ten",
+		"Plain":                  "Plain",
+	} {
+		if got := trimEnumerator(in); got != want {
+			t.Errorf("trimEnumerator(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Frequently Asked Questions": "yes", "FAQ": "yes", "FAQs about billing": "yes",
+		"Common Questions": "yes", "Questions and Answers": "yes", "Conclusion": "", "Asking good questions at work": "",
+	} {
+		if got := isFAQHeading(in); got != (want == "yes") {
+			t.Errorf("isFAQHeading(%q) = %v", in, got)
+		}
+	}
+	if got := firstSentence("It is fast, e.g. for reads. Then more."); got != "It is fast, e.g. for reads." {
+		t.Errorf("firstSentence = %q", got)
+	}
+	if got := cleanTitle("Queues Explained – The Blog"); got != "Queues Explained" {
+		t.Errorf("cleanTitle = %q", got)
+	}
+}

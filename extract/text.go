@@ -1,0 +1,465 @@
+package extract
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// textOpts says which parts of a subtree textOf skips.
+type textOpts struct {
+	skipLists bool        // nested ul/ol/dl contribute nothing
+	skip      *xhtml.Node // a child subtree to leave out (e.g. the label)
+}
+
+// textBuf accumulates the plain and the inline-HTML rendering of a subtree
+// in one walk. Block boundaries become one space; inline elements join
+// without one; whitespace collapses at the end.
+type textBuf struct {
+	plain  strings.Builder
+	html   strings.Builder
+	noHTML bool // plain text only
+}
+
+func (b *textBuf) space() {
+	b.plain.WriteByte(' ')
+	if !b.noHTML {
+		b.html.WriteByte(' ')
+	}
+}
+
+func (b *textBuf) text(s string) {
+	b.plain.WriteString(s)
+	if !b.noHTML {
+		b.html.WriteString(html.EscapeString(s))
+	}
+}
+
+// isBlock reports whether an element starts a new block for text purposes.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Br, atom.Hr,
+		atom.Blockquote, atom.Table, atom.Tr, atom.Td, atom.Th, atom.Section,
+		atom.Article, atom.Details, atom.Summary, atom.Figure, atom.Figcaption,
+		atom.Header, atom.Footer, atom.Main, atom.Aside, atom.Nav, atom.Pre,
+		atom.Thead, atom.Tbody, atom.Caption, atom.Form, atom.Button:
+		return true
+	}
+	return false
+}
+
+func (b *textBuf) walk(n *xhtml.Node, o textOpts) {
+	switch n.Type {
+	case xhtml.TextNode:
+		b.text(n.Data)
+		return
+	case xhtml.ElementNode:
+	case xhtml.DocumentNode:
+	default:
+		return
+	}
+	if n == o.skip {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Pre, atom.Noscript, atom.Template, atom.Svg,
+		atom.Iframe, atom.Object, atom.Select, atom.Textarea, atom.Img:
+		return
+	case atom.Ul, atom.Ol, atom.Dl:
+		if o.skipLists {
+			return
+		}
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		if !b.noHTML {
+			b.html.WriteString("<code>")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.walk(c, o)
+		}
+		if !b.noHTML {
+			b.html.WriteString("</code>")
+		}
+		return
+	}
+	block := n.Type == xhtml.ElementNode && isBlock(n.DataAtom)
+	if block {
+		b.space()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.walk(c, o)
+	}
+	if block {
+		b.space()
+	}
+}
+
+// textOf returns the normalised plain text of n.
+func textOf(n *xhtml.Node, o textOpts) string {
+	b := textBuf{noHTML: true}
+	b.walk(n, o)
+	return cleanText(b.plain.String())
+}
+
+// textHTMLOf returns the normalised plain text and inline HTML of n.
+func textHTMLOf(n *xhtml.Node, o textOpts) (string, string) {
+	var b textBuf
+	b.walk(n, o)
+	return cleanText(b.plain.String()), collapse(b.html.String())
+}
+
+// cleanText collapses whitespace.
+func cleanText(s string) string {
+	return collapse(s)
+}
+
+// collapse turns every run of white space (also NBSP and zero-width
+// space) into one space and trims.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	sp := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				sp = true
+				continue
+			}
+			if sp && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			sp = false
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' {
+			i += n
+			sp = true
+			continue
+		}
+		if sp && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		sp = false
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+// wordCount counts space-separated words.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+			in = true
+		}
+	}
+	return n
+}
+
+// normKey is the normalisation used for comparing prompts and for ids:
+// lower case, quotes folded, punctuation dropped, spaces collapsed.
+func normKey(s string) string {
+	var b strings.Builder
+	sp := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if sp && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			sp = false
+			b.WriteRune(r)
+			continue
+		}
+		sp = true
+	}
+	return b.String()
+}
+
+// firstSentence returns s up to the end of its first sentence.
+func firstSentence(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '.' || c == '!' || c == '?' {
+			if i+1 == len(s) {
+				return s
+			}
+			if s[i+1] == ' ' && i+2 < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[i+2:])
+				// "e.g. foo" and "vs. bar" do not end a sentence.
+				if unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '\u201c' {
+					if !abbrevBefore(s[:i]) {
+						return s[:i+1]
+					}
+				}
+			}
+		}
+	}
+	return s
+}
+
+func abbrevBefore(s string) bool {
+	j := strings.LastIndexByte(s, ' ')
+	w := strings.ToLower(s[j+1:])
+	switch w {
+	case "e.g", "i.e", "vs", "etc", "mr", "dr", "ms", "st", "no", "fig", "approx", "cf":
+		return true
+	}
+	return len(w) == 1
+}
+
+// lastSentence returns the last sentence of s.
+func lastSentence(s string) string {
+	s = strings.TrimSpace(s)
+	best := 0
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+			next, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(next) && !abbrevBefore(s[:i]) {
+				best = i + 2
+			}
+		}
+	}
+	return s[best:]
+}
+
+// attr returns the value of the attribute key of n.
+func attr(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasClassLike reports whether n's class or id contains any of the words.
+func hasClassLike(n *xhtml.Node, words ...string) bool {
+	c := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(c) == "" {
+		return false
+	}
+	for _, w := range words {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClass reports whether n has the class token cls.
+func hasClass(n *xhtml.Node, cls string) bool {
+	for _, f := range strings.Fields(attr(n, "class")) {
+		if f == cls {
+			return true
+		}
+	}
+	return false
+}
+
+// firstElem returns the first child element of n, skipping blank text;
+// nil if n starts with non-blank text or has no element children.
+func firstElem(n *xhtml.Node) *xhtml.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case xhtml.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		case xhtml.ElementNode:
+			return c
+		}
+	}
+	return nil
+}
+
+// nextElem returns the next sibling element of n, skipping blank text and
+// comments; nil at the end or when non-blank text comes first.
+func nextElem(n *xhtml.Node) *xhtml.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case xhtml.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		case xhtml.ElementNode:
+			return c
+		}
+	}
+	return nil
+}
+
+// prevElem is nextElem backwards.
+func prevElem(n *xhtml.Node) *xhtml.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		switch c.Type {
+		case xhtml.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		case xhtml.ElementNode:
+			return c
+		}
+	}
+	return nil
+}
+
+// headingLevel returns 1..6 for h1..h6, else 0.
+func headingLevel(n *xhtml.Node) int {
+	if n == nil || n.Type != xhtml.ElementNode {
+		return 0
+	}
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// isBold reports whether n is a bold-ish inline element.
+func isBold(n *xhtml.Node) bool {
+	return n != nil && n.Type == xhtml.ElementNode && (n.DataAtom == atom.Strong || n.DataAtom == atom.B)
+}
+
+// isCode reports whether n is an inline code element.
+func isCode(n *xhtml.Node) bool {
+	return n != nil && n.Type == xhtml.ElementNode && (n.DataAtom == atom.Code || n.DataAtom == atom.Kbd || n.DataAtom == atom.Samp)
+}
+
+// trimEnumerator removes a leading "1. ", "2) ", "Step 3:" or "Principle 4:".
+func trimEnumerator(s string) string {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')' || s[i] == ':') {
+		j := i + 1
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.') {
+			j++
+		}
+		return strings.TrimSpace(s[j:])
+	}
+	lower := strings.ToLower(s)
+	for _, p := range []string{"step ", "principle ", "phase ", "stage ", "rule ", "tip ", "part "} {
+		if strings.HasPrefix(lower, p) {
+			k := len(p)
+			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k > len(p) && k < len(s) && (s[k] == ':' || s[k] == '.' || s[k] == ')') {
+				return strings.TrimSpace(s[k+1:])
+			}
+		}
+	}
+	return s
+}
+
+// trimQuotes removes surrounding quotes and spaces.
+func trimQuotes(s string) string {
+	return strings.Trim(s, " \"'\u201c\u201d\u2018\u2019`")
+}
+
+// wordSet matches whole words and phrases in text, case-insensitively:
+// a faster stand-in for big `(?i)\b(a|b c|d\w*)\b` alternations. An entry
+// ending in "*" matches any word starting with it.
+type wordSet struct {
+	phrases  map[string][][]string // first word → phrases (as words)
+	prefixes []string
+}
+
+// newWordSet builds a wordSet from entries like "benefits", "how to",
+// "mitigat*".
+func newWordSet(entries ...string) *wordSet {
+	w := &wordSet{phrases: map[string][][]string{}}
+	for _, e := range entries {
+		e = strings.ToLower(e)
+		if strings.HasSuffix(e, "*") && !strings.Contains(e, " ") {
+			w.prefixes = append(w.prefixes, strings.TrimSuffix(e, "*"))
+			continue
+		}
+		ws := strings.Fields(e)
+		w.phrases[ws[0]] = append(w.phrases[ws[0]], ws)
+	}
+	return w
+}
+
+// words splits s into lower-case words (letters, digits, ' and -).
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '\u2019' || r == '-')
+	})
+}
+
+// match reports whether any entry occurs in s as whole words.
+func (w *wordSet) match(s string) bool {
+	ws := words(s)
+	for i, t := range ws {
+		if w.matchAt(ws, i, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFirst reports whether s starts with an entry.
+func (w *wordSet) matchFirst(s string) bool {
+	if len(s) > 64 {
+		// Entries are a few words long: look at the start only.
+		cut := 64
+		for cut < len(s) && s[cut] != ' ' {
+			cut++
+		}
+		s = s[:cut]
+	}
+	ws := words(s)
+	return len(ws) > 0 && w.matchAt(ws, 0, ws[0])
+}
+
+func (w *wordSet) matchAt(ws []string, i int, t string) bool {
+	for _, p := range w.prefixes {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	for _, ph := range w.phrases[t] {
+		if i+len(ph) > len(ws) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(ph); k++ {
+			if ws[i+k] != ph[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
