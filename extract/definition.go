@@ -110,6 +110,13 @@ var parenColonRE = regexp.MustCompile(`^\s*(\([^)]{0,80}\))\s*[:\-–—]\s*`)
 // placeholderRE matches command placeholders: [file], <branch>, {name}.
 var placeholderRE = regexp.MustCompile(`\s*["']?(\[[^\]]*\]|<[^>]*>|\{[^}]*\})["']?`)
 
+// quotedArgRE matches a quoted command-line argument; danglingFlagRE a
+// trailing option left without its argument.
+var (
+	quotedArgRE    = regexp.MustCompile(`\s+["'][^"']*(?:["']|$)`)
+	danglingFlagRE = regexp.MustCompile(`(?:\s+--?[A-Za-z][\w-]*)+$`)
+)
+
 // label is a bold- or code-led label with the text that follows it.
 type label struct {
 	term     string // as written, colon removed
@@ -178,6 +185,13 @@ func cleanTerm(t string, code bool) string {
 			t = s
 		}
 	}
+	if code && strings.ContainsAny(t, "\"'") {
+		// git commit -m "message": a quoted argument and the flag it
+		// belongs to are an example, not the command's name.
+		if s := strings.TrimSpace(quotedArgRE.ReplaceAllString(t, "")); s != "" && s != t {
+			t = strings.TrimSpace(danglingFlagRE.ReplaceAllString(s, ""))
+		}
+	}
 	return collapse(t)
 }
 
@@ -244,6 +258,10 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 		return "term"
 	case !x.goodBack(term, def):
 		return "back"
+	case strings.HasPrefix(def, "```"):
+		return "not-text" // an unrendered code fence
+	case strings.HasSuffix(def, ":") && !definitionalBack(term, def):
+		return "lead-in" // introduces a list without defining anything
 	case !code && x.adviceContext():
 		return "advice-heading"
 	case benefitTermWords.matchFirst(term):
@@ -263,10 +281,166 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 		return "judgement"
 	case appositiveOpenRE.MatchString(def):
 		return "appositive"
-	case strings.HasSuffix(x.leadIn, ":") && x.memo("lead", x.leadIn, func(s string) bool { return adviceLeadInWords.match(lastSentence(s)) }):
+	case strings.HasSuffix(x.leadIn, ":") && x.memo("lead", x.leadIn, adviceLeadIn):
 		return "advice-lead-in"
+	case !code && strings.HasSuffix(x.leadIn, ":") && x.memo("imp-lead", x.leadIn, imperativeLeadIn):
+		return "advice-lead-in"
+	case bareListBack(def):
+		return "enumeration"
+	case consequenceRE.MatchString(first) && !opensWithSubject(first, term) && !strings.HasPrefix(first, "An ") &&
+		!strings.Contains(first, " that ") && !strings.Contains(first, " which "):
+		return "consequence" // "Overwork without rest leads to burnout …"
+	case trendAnaphorRE.MatchString(first):
+		return "trend" // "This trend empowers candidates …"
+	case genericHeadWords[lastWord(term)]:
+		return "generic-head" // "Scalability Advantages", "Key Features"
+	case x.clauseImperative(first):
+		return "advice" // "For specific goals, define measurable outcomes."
+	case judgement(first) && !opensWithSubject(first, term):
+		return "judgement" // "Underestimating X is a common pitfall."
 	}
 	return ""
+}
+
+// opensWithSubject reports whether sentence s is about term itself: it
+// opens with the term or with "It".
+func opensWithSubject(s, term string) bool {
+	if strings.HasPrefix(s, "It ") {
+		return true
+	}
+	nt := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	return nt != "" && strings.HasPrefix(normKey(stripArticle(s))+" ", nt+" ")
+}
+
+// consequenceRE matches a sentence stating an effect of something else.
+// A relative clause ("A bug that leads to …") still defines.
+var consequenceRE = regexp.MustCompile(`^[B-Z][^,;:]{3,80}?\s(?:leads?|led) to\b`)
+
+// trendAnaphorRE matches a back about a development rather than a concept.
+var trendAnaphorRE = regexp.MustCompile(`^This (?:trend|shift|change|movement|development|evolution)\b`)
+
+// genericHeadWords are plural heads that make a label a category of
+// remarks rather than a concept: "Scalability Advantages".
+var genericHeadWords = map[string]bool{
+	"advantages": true, "benefits": true, "disadvantages": true, "drawbacks": true, "challenges": true,
+	"considerations": true, "tips": true, "examples": true, "strengths": true, "weaknesses": true,
+	"limitations": true, "pitfalls": true, "mistakes": true, "pros": true, "cons": true, "takeaways": true,
+	"lessons": true, "downsides": true, "upsides": true, "gains": true, "wins": true,
+}
+
+// lastWord returns the lower-cased last word of s.
+func lastWord(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) == 0 {
+		return ""
+	}
+	return strings.Trim(ws[len(ws)-1], ".,;:!?\"'()")
+}
+
+// openingClauseRE captures the word after a short opening clause:
+// "For specific goals, define …", "Beyond digital, consider …".
+var openingClauseRE = regexp.MustCompile(`^(?:For|Beyond|In|With|To|When|If|Before|After|Once|During|Whenever|Where|Whatever|At)\b[^,.;:]{1,50},\s+([a-z][\w'-]*)`)
+
+// openingClauseFirst are the first words openingClauseRE can match.
+var openingClauseFirst = map[string]bool{
+	"for": true, "beyond": true, "in": true, "with": true, "to": true, "when": true, "if": true, "before": true,
+	"after": true, "once": true, "during": true, "whenever": true, "where": true, "whatever": true, "at": true,
+}
+
+// clauseImperative reports whether sentence s gives an instruction after
+// an opening clause.
+func (x *extractor) clauseImperative(s string) bool {
+	if !openingClauseFirst[firstWord(s)] {
+		return false
+	}
+	m := openingClauseRE.FindStringSubmatch(s)
+	return m != nil && imperativeVerbs[m[1]] && !nounVerbs[m[1]]
+}
+
+// judgement reports whether sentence s ranks something: "X is a common
+// pitfall", "This is arguably the most critical step".
+func judgement(s string) bool {
+	if !strings.Contains(s, " is ") && !strings.Contains(s, " are ") {
+		return false
+	}
+	m := judgementRE.FindStringSubmatch(s)
+	return m != nil && evaluativeWords.matchFirst(m[1])
+}
+
+// judgementRE captures the predicate noun's first word in "X is a … ",
+// "This is arguably the …".
+var judgementRE = regexp.MustCompile(`^[^,;:]{2,80}?\s(?:is|are)\s(?:(?:arguably|probably|perhaps|often|usually|also)\s)?(?:a|an|the)\s(\S+)`)
+
+// adviceLeadIn reports whether a list's lead-in announces advice,
+// advantages, examples, a mechanism ("How it helps:") or a course of
+// events ("When a request arrives:") rather than concepts.
+func adviceLeadIn(s string) bool {
+	last := lastSentence(s)
+	if adviceLeadInWords.match(last) {
+		return true
+	}
+	if howBenefitRE.MatchString(last) {
+		return true
+	}
+	// "Implement metrics collection for the following:", "Decide where
+	// the logic will reside:": an instruction introduces choices or
+	// tasks — unless it names a set of concepts ("Set one of these modes:").
+
+	// "When a client sends a request:" — a bare circumstance, no main clause.
+	return conditionalLeadRE.MatchString(last) && !strings.Contains(last, ",") && wordCount(last) <= 12
+}
+
+// imperativeLeadIn reports whether a lead-in is an instruction ("Implement
+// metrics collection for the following:", "Decide where the logic will
+// reside:") that introduces choices or tasks — unless it names a set of
+// concepts ("Set one of these modes:").
+func imperativeLeadIn(s string) bool {
+	last := lastSentence(s)
+	ws := strings.Fields(strings.ToLower(last))
+	return len(ws) > 2 && imperativeVerbs[ws[0]] && !nounVerbs[ws[0]] && !conceptSetWords.match(last)
+}
+
+// conceptSetWords name sets of concepts in a lead-in.
+var conceptSetWords = newWordSet("words", "vocabulary", "glossary", "jargon", "names", "abbreviations", "acronyms", "types", "kinds", "modes", "options", "fields", "terms", "concepts", "components",
+	"patterns", "parameters", "settings", "properties", "states", "levels", "roles", "values", "flags",
+	"arguments", "commands", "keywords", "attributes", "definitions", "layers", "categories", "classes")
+
+// conditionalLeadRE matches a lead-in that opens with a circumstance.
+var conditionalLeadRE = regexp.MustCompile(`^(?:When|Whenever|Once|After|Before|If|While|During|Upon)\s`)
+
+// howBenefitRE matches lead-ins announcing effects: "How it enhances
+// scalability:", "How this helps:".
+var howBenefitRE = regexp.MustCompile(`^How\b.{0,40}\b(?:help|enhanc|improv|benefit|boost|matter|impact|affect|reduc|increas|sav|speed|pay)`)
+
+// listVerbWords mark a clause: a back holding none of them and made of
+// short comma-separated parts is a bare list of things.
+var listVerbWords = newWordSet("is", "are", "was", "were", "be", "been", "can", "could", "will", "would",
+	"should", "must", "may", "might", "has", "have", "had", "does", "do", "that", "which", "who", "whose",
+	"where", "when", "if", "it", "this", "they", "refers", "means", "used", "allows", "lets", "helps")
+
+// bareListBack reports whether def is one sentence listing things ("CPU,
+// memory, disk I/O, network I/O."): the label is a member of an
+// enumeration, its back an inventory, not a definition.
+func bareListBack(def string) bool {
+	if strings.Count(def, ",") < 2 {
+		return false
+	}
+	s := strings.TrimSpace(def)
+	if firstSentence(s) != s {
+		return false
+	}
+	s = parenRE.ReplaceAllString(s, "")
+	parts := strings.Split(strings.TrimRight(s, ". "), ",")
+	if len(parts) < 3 {
+		return false
+	}
+	for i, p := range parts {
+		n := wordCount(p)
+		if n == 0 || n > 4 && i < len(parts)-1 || n > 15 || listVerbWords.match(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // traceDef, when set (by tests), sees every accepted label definition.
@@ -308,7 +482,9 @@ var caseStudyHeadingRE = regexp.MustCompile(`^(?:\d+[.)]\s*)?[A-Z][\w.&-]*(?:\s[
 func (x *extractor) adviceContext() bool {
 	advice := func(h string) bool {
 		return h != "" && x.memo("advice", h, func(h string) bool {
-			return adviceHeadingWords.match(h) && !definingHeadingWords.match(h)
+			// "Key Takeaways", "Core Benefits": an advice head noun wins
+			// over a defining modifier.
+			return adviceHeadingWords.match(h) && (!definingHeadingWords.match(h) || genericHeadWords[lastWord(h)])
 		})
 	}
 	return advice(x.nearestHeading()) || advice(x.pseudo)
@@ -393,7 +569,8 @@ var qualityOpenWords = newWordSet("essential", "ideal", "standard", "useful", "g
 	"difficult", "easy", "easier", "harder", "slower", "faster", "can", "best", "better", "worse",
 	"excellent", "necessary", "recommended", "helpful", "highly", "requires", "no", "most", "adequate",
 	"future", "common", "ideally", "great for", "tools like", "websites like", "apps like", "devices that",
-	"platforms like", "services like", "products like", "solutions like")
+	"platforms like", "services like", "products like", "solutions like", "the de facto", "easiest", "simplest", "hardest",
+	"cheapest", "safest", "fastest", "slowest")
 
 // toolListOpenRE matches backs that open by naming products:
 // "Redis, DynamoDB (…)", "MongoDB, Couchbase are …", "Neo4j (for …)".
@@ -415,7 +592,7 @@ func (x *extractor) goodBack(term, def string) bool {
 	}
 	fw := firstWord(def)
 	command := strings.ToLower(term) == term && !strings.Contains(term, " ")
-	if imperativeVerbs[fw] && !command && fw != "allow" && fw != "test" && fw != "support" {
+	if imperativeVerbs[fw] && !command && fw != "allow" && fw != "test" && fw != "support" && !(pluralSubject(term) && agreeingVerbs[fw]) {
 		return false
 	}
 	// The back only restates the front.
@@ -459,7 +636,9 @@ func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
 			lis := listItems(next)
 			if len(lis) == 1 {
 				def, defHTML := textHTMLOf(lis[0], textOpts{})
-				if term, ok := x.defCandidate(label{term: l.term, code: l.code, sep: true}, def); ok {
+				// A bold line over a one-item list is as often a run-in
+				// subheading over a remark: the item must read as a definition.
+				if term, ok := x.defCandidate(label{term: l.term, code: l.code, sep: true}, def); ok && definitionalBack(term, def) {
 					x.pseudo = strings.TrimSuffix(l.term, ":")
 					if x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}) {
 						x.used[next] = true
@@ -477,6 +656,11 @@ func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
 	}
 	if term, ok := x.defCandidate(l, l.rest); ok {
 		x.add(Item{Kind: Definition, Term: term, Definition: l.rest, DefinitionHTML: l.restHTML})
+		// The explanation may define another concept in passing ("Most
+		// teams use the Saga Pattern, which manages …").
+		if rest := strings.TrimSpace(l.rest[len(firstSentence(l.rest)):]); rest != "" && passingDefinitionCue(rest) {
+			x.proseDefs(p, rest)
+		}
 		return true
 	}
 	return false
@@ -522,6 +706,12 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 		return
 	}
 	def, defHTML := l.rest, l.restHTML
+	if rest := strings.TrimSpace(def[len(firstSentence(def)):]); rest != "" && passingDefinitionCue(rest) {
+		// The explanation may define another concept in passing ("Most
+		// teams use the Saga Pattern, which manages …"); read it once the
+		// list's own definitions are settled.
+		x.laterProse = append(x.laterProse, proseJob{container, rest})
+	}
 	if def == "" {
 		// <li><strong>Term:</strong><ul><li>text</li>…</ul></li>
 		var nested *xhtml.Node
@@ -567,6 +757,12 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 	}
 }
 
+// proseJob is text of a list item to read for prose definitions.
+type proseJob struct {
+	n    *xhtml.Node
+	text string
+}
+
 // defCand is a list item's definition with the reason it was rejected
 // ("" when accepted), decided per list by decideListDefs.
 type defCand struct {
@@ -588,13 +784,18 @@ func (x *extractor) decideListDefs(cands []defCand) {
 	}
 	n := len(cands)
 	if n >= 3 && acc*3 < n {
-		return
+		cands = nil // mostly advice or benefits: keep none
 	}
-	rescue := n >= 2 && acc*2 > n
+	rescue := n >= 2 && acc*2 > n || verbLeadIn(x.leadIn)
 	for _, c := range cands {
 		if c.why == "" || rescue && c.why == "back" {
 			x.add(c.it)
 		}
+	}
+	jobs := x.laterProse
+	x.laterProse = nil
+	for _, j := range jobs {
+		x.proseDefs(j.n, j.text)
 	}
 }
 
@@ -603,7 +804,11 @@ func (x *extractor) decideListDefs(cands []defCand) {
 // first three that opens with the term, or a first sentence that opens
 // with "It …s", "This <kind of thing>" or an "A/An …" description.
 func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool {
-	term := headingTerm(cleanHeading(x.text(h)))
+	htext := cleanHeading(x.text(h))
+	term := headingTerm(htext)
+	if t := whatIsTerm(htext); t != "" {
+		term = t
+	}
 	if m := abstractOfRE.FindStringSubmatch(term); m != nil {
 		term = m[1] // "The Power of Git Bisect" names Git Bisect
 	}
@@ -613,8 +818,8 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 	if !x.goodHeadingTerm(term) {
 		return false
 	}
-	rest := text
-	for i := 0; i < 3 && rest != ""; i++ {
+	rest, prev := text, ""
+	for i := 0; i < 3 && rest != ""; i, prev = i+1, firstSentence(text) {
 		s := firstSentence(rest)
 		rest = strings.TrimSpace(rest[len(s):])
 		if strings.HasSuffix(s, ":") {
@@ -630,6 +835,14 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 		if ok && strings.HasSuffix(term, "s") && !strings.HasPrefix(normKey(stripArticle(s)), normKey(stripArticle(term))+" ") {
 			term = strings.TrimSuffix(term, "s") // "Commits" defined as "A commit is …"
 		}
+		if !ok {
+			// "Developed by …, the X Technique is …", "Named after …, this
+			// pattern involves …", "David Allen's GTD methodology is …".
+			ok = termAfterClause(s, term) || acronymSubject(s, term)
+		}
+		if !ok && i == 0 && first {
+			ok = descriptionOpening(s, term) || x.codeSubject(p, s, term)
+		}
 		if !ok && i <= 1 && first {
 			ok = anaphoricDefinition(s, term)
 			// "A commit is …" under "Commits": the sentence names the term.
@@ -644,7 +857,11 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 			return false
 		}
 		def := s
-		if n := firstSentence(rest); n != "" && wordCount(def)+wordCount(n) <= 45 {
+		if i == 1 && thisKindRE.MatchString(s) {
+			// "Each service should have one reason to change. This
+			// principle …": the first sentence states what "this" is.
+			def = prev + " " + s
+		} else if n := firstSentence(rest); n != "" && wordCount(def)+wordCount(n) <= 45 {
 			def = def + " " + n
 		}
 		if wordCount(def) < 5 {
@@ -667,6 +884,8 @@ var headingStopWords = map[string]bool{
 	"step": true, "phase": true, "part": true, "chapter": true, "section": true, "example": true,
 	"examples": true, "case": true, "lessons": true, "tips": true, "benefits": true, "challenges": true,
 	"why's": true, "is": true, "are": true, "can": true, "should": true, "do": true, "does": true,
+	"during": true, "before": true, "after": true, "within": true, "across": true, "under": true,
+	"through": true, "between": true, "against": true, "towards": true, "toward": true, "into": true,
 }
 
 // goodHeadingTerm reports whether a heading names one concept.
@@ -675,13 +894,15 @@ func (x *extractor) goodHeadingTerm(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	if genericLabels[lower] || headingStopWords[firstWord(t)] || imperativeVerbs[firstWord(t)] {
+	// A heading that introduces an acronym names a concept, whatever its
+	// first word ("Getting Things Done (GTD)").
+	if genericLabels[lower] || (headingStopWords[firstWord(t)] || imperativeVerbs[firstWord(t)]) && !acronymInTermRE.MatchString(t) {
 		return false
 	}
 	if ws := words(t); len(ws) > 0 && strings.Trim(ws[len(ws)-1], "0123456789") == "" {
 		return false // "Scenario 3", "Option 2"
 	}
-	for _, w := range []string{" and ", " & ", " vs", " versus ", " or ", " of the ", " in ", " for "} {
+	for _, w := range []string{" and ", " & ", " vs", " versus ", " or ", " of the ", " in ", " for ", " from ", " to "} {
 		if strings.Contains(lower, w) {
 			return false
 		}
@@ -774,7 +995,112 @@ func tokenSet(s string) map[string]bool {
 
 // anaphoricRE matches a first sentence that defines the heading's concept
 // without naming it: "It uses …", "This framework …", "A layer that …".
-var anaphoricRE = regexp.MustCompile(`^(?:It (?:is|was|refers to|means|involves|describes|represents|advocates|allows|enables|lets|uses|provides|consists of|comprises|splits|divides|breaks|combines|treats|focuses on|acts as|ensures|stores|manages|handles|defines)\s|(?:A|An)\s)`)
+var anaphoricRE = regexp.MustCompile(`^(?:It (?:is|was|refers to|means|involves|describes|represents|advocates|allows|enables|lets|uses|provides|consists of|comprises|splits|divides|breaks|combines|treats|focuses on|acts as|ensures|stores|manages|handles|defines)\s|(?:A|An)\s|This ` + kindNouns + `\b)`)
+
+// kindNouns are the kinds of thing a heading may name, as an alternation.
+const kindNouns = `(?:framework|pattern|technique|method|methodology|approach|model|principle|practice|strategy|process|algorithm|concept|mechanism|architecture|command|feature|workflow|protocol|theorem|law|rule|metric|structure|design|style|system|tool|term|reaction|effect|phenomenon|cycle|condition|disorder|device|component|format|library|function|type|state)`
+
+// thisKindRE matches a sentence opening "This principle …".
+var thisKindRE = regexp.MustCompile(`^This ` + kindNouns + `\b`)
+
+// clauseAnaphorRE matches "Named after the tree …, this pattern involves".
+var clauseAnaphorRE = regexp.MustCompile(`^[^.;:]{8,140}?,\s+this\s+` + kindNouns + `\s+(?:is|are|involves|means|refers|describes|[a-z]+s)\b`)
+
+// whatIsRE captures X in a "What is X?" heading (also "What Is X and
+// Why …?", "What are X? A Primer").
+var whatIsRE = regexp.MustCompile(`^(?i:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?)([^?,]{2,60}?)(?:,?\s+(?i:and|&)\s+(?i:why|how|what|when|where|who|which|is|are|does|do)\b[^?]*)?\?`)
+
+// whatIsTerm returns X for a "What is X?" heading, else "".
+func whatIsTerm(h string) string {
+	if len(h) < 9 || !strings.EqualFold(h[:5], "what ") {
+		return ""
+	}
+	m := whatIsRE.FindStringSubmatch(h)
+	if m == nil || wordCount(m[1]) > 5 || proseSubjectStop[firstWord(m[1])] || headingStopWords[firstWord(m[1])] {
+		return "" // "What is it?", "What is the difference …?"
+	}
+	return capFirst(trimQuotes(m[1]))
+}
+
+// termAfterClause reports whether s names term as the subject of its
+// main clause after an opening clause: "Developed by Francesco Cirillo,
+// the Pomodoro Technique is a …", "When …, git bisect uses …", or refers
+// to it as "this pattern".
+func termAfterClause(s, term string) bool {
+	if len(s) > 400 {
+		return false
+	}
+	ls := strings.ToLower(s)
+	tw := strings.Fields(strings.ToLower(term))
+	if len(tw) == 0 || !strings.Contains(ls, ", ") {
+		return false
+	}
+	if !strings.Contains(ls, strings.TrimSuffix(strings.Trim(tw[len(tw)-1], "()\"'"), "s")) && !strings.Contains(ls, ", this ") {
+		return false
+	}
+	nt := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	if nt == "" {
+		return false
+	}
+	for i := strings.Index(s, ", "); i > 0 && i < 160; {
+		if wordCount(s[:i]) < 3 {
+			// "However, X …": a connective, not an opening clause.
+			j := strings.Index(s[i+2:], ", ")
+			if j < 0 {
+				break
+			}
+			i += j + 2
+			continue
+		}
+		rest := stripArticle(s[i+2:])
+		if len(rest) > len(term)+60 {
+			rest = rest[:len(term)+60]
+		}
+		nr := normKey(rest)
+		if !strings.HasPrefix(nr, nt+" ") && strings.HasSuffix(nt, "s") && strings.HasPrefix(nr, nt[:len(nt)-1]+" ") {
+			nr = nt + nr[len(nt)-1:] // "Index Funds" introduced as "an index fund holds …"
+		}
+		if strings.HasPrefix(nr, nt+" ") {
+			after := strings.Fields(nr[len(nt)+1:])
+			if len(after) >= 3 && (definingVerbRE.MatchString(nr[len(nt):]) || strings.HasSuffix(after[0], "s") && !modalWords[after[0]]) {
+				return true
+			}
+		}
+		j := strings.Index(s[i+2:], ", ")
+		if j < 0 {
+			break
+		}
+		i += j + 2
+	}
+	if tw := strings.Fields(nt); len(tw) >= 2 && clauseAnaphorRE.MatchString(s) {
+		m := clauseAnaphorRE.FindString(s)
+		return strings.Contains(strings.ToLower(m), "this "+tw[len(tw)-1]+" ")
+	}
+	return false
+}
+
+// acronymSubject reports whether s defines the heading's acronym
+// ("Getting Things Done (GTD)") with the acronym in its subject: "David
+// Allen's GTD methodology is a comprehensive framework …".
+func acronymSubject(s, term string) bool {
+	m := acronymInTermRE.FindStringSubmatch(term)
+	if m == nil {
+		return false
+	}
+	d := proseDefRE.FindStringSubmatch(firstSentence(s))
+	if d == nil || wordCount(d[1]) > 5 {
+		return false
+	}
+	for _, w := range strings.Fields(d[1]) {
+		if strings.Trim(w, "'’s") == m[1] || strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") == m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymInTermRE captures the acronym of "Getting Things Done (GTD)".
+var acronymInTermRE = regexp.MustCompile(`\(([A-Z][A-Z0-9]{1,7})\)$`)
 
 // anaphoricDefinition reports whether s defines the heading term without
 // repeating it. "A/An" openings must be short descriptions.
@@ -786,6 +1112,9 @@ func anaphoricDefinition(s, term string) bool {
 		w := wordCount(s)
 		if w < 5 || w > 30 || wordCount(term) > 4 {
 			return false
+		}
+		if evaluativeWords.matchFirst(s[strings.IndexByte(s, ' ')+1:]) {
+			return false // "A common trap for …": a judgement
 		}
 		// "A layer that handles …", "An HTTP method is …": the description
 		// turns into a clause within a few words.
@@ -842,23 +1171,19 @@ var proseSubjectStop = map[string]bool{
 	"engineer": true, "engineers": true, "system": true, "application": true, "app": true, "code": true,
 	"data": true, "time": true, "number": true, "value": true, "role": true, "job": true, "task": true,
 	"tool": true, "step": true, "part": true, "use": true, "aspect": true, "factor": true, "feature": true,
+	"typical": true, "usual": true,
 }
 
 // proseDefs finds glossary sentences in a paragraph.
 func (x *extractor) proseDefs(p *xhtml.Node, text string) {
 	if !hasDefiningVerb(text) && !strings.Contains(text, " when ") && !strings.Contains(text, " if ") &&
-		!strings.Contains(text, ", which ") && !strings.Contains(text, " (") {
+		!strings.Contains(text, ", which ") && !strings.Contains(text, " (") && !strings.Contains(text, "\"") &&
+		!strings.Contains(text, "\u201c") && !strings.HasPrefix(text, "A ") && !strings.HasPrefix(text, "An ") &&
+		!strings.Contains(text, ". A ") && !strings.Contains(text, ". An ") && !strings.Contains(text, ", developed ") {
 		return
 	}
 	emph := emphasised(p)
-	ctxTokens := map[string]bool{}
-	for _, h := range x.heads {
-		for _, w := range strings.Fields(normKey(h.text)) {
-			if len(w) > 2 {
-				ctxTokens[w] = true
-			}
-		}
-	}
+	ctxTokens := x.headingTokens()
 	rest := text
 	for i := 0; i < 8 && rest != ""; i++ {
 		s := firstSentence(rest)
@@ -867,6 +1192,46 @@ func (x *extractor) proseDefs(p *xhtml.Node, text string) {
 			x.add(Item{Kind: Definition, Term: term, Definition: s, DefinitionHTML: escapeText(s)})
 		}
 	}
+}
+
+// headingTokens returns the words (longer than two letters) of the
+// current heading path, computed once per path.
+func (x *extractor) headingTokens() map[string]bool {
+	n := 0
+	for _, h := range x.heads {
+		n += len(h.text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range x.heads {
+		b.WriteString(h.text)
+		b.WriteByte('\x1f')
+	}
+	key := b.String()
+	if x.headToks != nil && x.headToksKey == key {
+		return x.headToks
+	}
+	toks := map[string]bool{}
+	for _, h := range x.heads {
+		for _, w := range strings.Fields(normKey(h.text)) {
+			if len(w) > 2 {
+				toks[w] = true
+			}
+		}
+	}
+	x.headToks, x.headToksKey = toks, key
+	return toks
+}
+
+// passingDefinitionCue reports whether a list item's explanation may
+// define another concept in passing: an appositive or a copula.
+func passingDefinitionCue(s string) bool {
+	for _, c := range []string{", which ", " refers to ", " is a ", " is an ", " is the ", " means ", "\"", "\u201c"} {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadClauseRE matches a short opening clause before the subject:
@@ -887,7 +1252,43 @@ var whichAppositiveRE = regexp.MustCompile(`\b(?:the|a|an)\s+((?:"[^"]{2,40}"|\x
 
 // kindNounRE matches "The git add command moves …": a named thing plus
 // the kind of thing it is, and a verb.
-var kindNounRE = regexp.MustCompile(`^(?:The|A|An)\s+(.{2,40}?)\s+(?:command|file|pattern|principle|mechanism|technique|method|model|protocol|algorithm|theorem|law|framework|process|approach|flag|option|directory|header)\s+(?:is|are|[a-z]+s)\b`)
+var kindNounRE = regexp.MustCompile(`^(?:The|A|An)\s+(.{2,40}?)\s+(command|file|pattern|principle|mechanism|technique|method|model|protocol|algorithm|theorem|law|framework|process|approach|flag|option|directory|header)\s+(?:\([^)]{2,80}\)\s+)?(?:is|are|[a-z]+s)\b`)
+
+// namedKinds are kind nouns that belong to a concept's name: "the CAP
+// theorem", "the Saga pattern".
+var namedKinds = map[string]bool{"theorem": true, "law": true, "principle": true, "pattern": true, "algorithm": true, "protocol": true}
+
+// quotedSubjectRE matches a sentence whose subject is a quoted term:
+// 'A "remote team workflow" encompasses …', 'The "Pull Request" (or
+// "Merge Request") mechanism allows …'.
+var quotedSubjectRE = regexp.MustCompile(`^(?:(?:a|an|the|A|An|The)\s+)?["\x{201c}]([^"\x{201c}\x{201d}]{2,40}?)[,.]?["\x{201d}]\s+(?:\([^)]{1,60}\)\s+)?(?:(?:mechanism|concept|term|pattern|principle|model|approach|method|technique|process|idea|practice|rule|effect)\s+)?(?:is|are|refers|means|describes|encompasses|involves|represents|allows|lets|enables|denotes|covers|[a-z]+s)\b`)
+
+// articleVerbSubject returns the subject of "A microservices architecture
+// treats …", "A stateless service does not store …": a generic subject of
+// one to four words followed by a describing verb; "" otherwise.
+func articleVerbSubject(s string) string {
+	if !strings.HasPrefix(s, "A ") && !strings.HasPrefix(s, "An ") {
+		return ""
+	}
+	ws := strings.Fields(s)
+	for k := 2; k < len(ws) && k <= 5; k++ {
+		w := ws[k]
+		if k+1 < len(ws) && (w == "does" && ws[k+1] == "not" || w == "doesn't" || w == "never" || w == "always" || w == "only") {
+			w = "does"
+		}
+		if w == "does" || describingVerbs.match(w) && strings.ToLower(w) == w {
+			subj := strings.Join(ws[1:k], " ")
+			if strings.ContainsAny(subj, ",;:()") {
+				return ""
+			}
+			return subj
+		}
+	}
+	return ""
+}
+
+// participleSubjectRE matches "gRPC, developed by Google, uses …".
+var participleSubjectRE = regexp.MustCompile(`^([A-Za-z][\w.+/-]*(?:\s[A-Z][\w.+/-]*){0,2}),\s+(?:developed|created|designed|introduced|invented|released|built|written|maintained|originally|first|popularized|coined)\b[^,]{3,70},\s+([a-z]+)\b`)
 
 // whenVerbRE matches "X occur(s) when …", "X happens when …".
 var whenVerbRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,40}?)\s+(?:occurs?|happens?|arises?|is when)\s+(?:when|if)\b`)
@@ -897,6 +1298,10 @@ var whenVerbRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,40}?)\s+
 func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (string, bool) {
 	if wordCount(s) < 6 || wordCount(s) > 60 {
 		return "", false
+	}
+	if !strings.Contains(s, " is ") && !strings.Contains(s, " are ") {
+	} else if m := predicateRE.FindStringSubmatch(s); m != nil && evaluativeWords.matchFirst(m[1]) {
+		return "", false // "X is the most successful way …" ranks, not defines
 	}
 	var m []string
 	if strings.Contains(s, " (") && hasAcronym(s) {
@@ -918,13 +1323,32 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 	if !articleOpenRE.MatchString(s) {
 	} else if m := kindNounRE.FindStringSubmatch(s); m != nil {
 		term := trimQuotes(m[1])
-		if emph[normKey(term)] && !proseSubjectStop[firstWord(term)] {
+		named := namedKinds[m[2]] && unicode.IsUpper([]rune(term)[0]) && wordCount(term) <= 3
+		if (emph[normKey(term)] || named) && !proseSubjectStop[firstWord(term)] {
+			if named {
+				term += " " + m[2]
+			}
 			return term, true
 		}
 	}
 	body := s
 	if leadClauseFirst[firstWord(s)] && strings.Contains(s, ", ") {
 		body = leadClauseRE.ReplaceAllString(s, "")
+	}
+	if q := strings.IndexAny(body, "\"\u201c"); q < 0 || q > 6 {
+	} else if m := quotedSubjectRE.FindStringSubmatch(body); m != nil && wordCount(m[1]) <= 5 && !proseSubjectStop[firstWord(m[1])] {
+		if t := capFirst(strings.TrimSpace(m[1])); x.goodTerm(t, false) {
+			return t, true
+		}
+	}
+	if c := strings.Index(body, ", "); c < 0 || c > 40 {
+	} else if m := participleSubjectRE.FindStringSubmatch(body); m != nil && describingVerbs.match(m[2]) && (emph[normKey(m[1])] || overlaps(m[1], ctxTokens)) && x.goodTerm(m[1], false) {
+		return m[1], true
+	}
+	if subj := articleVerbSubject(body); subj != "" && !proseSubjectStop[firstWord(subj)] {
+		if t := capFirst(subj); (emph[normKey(subj)] || overlaps(subj, ctxTokens)) && x.goodTerm(t, false) {
+			return t, true
+		}
 	}
 	if !strings.Contains(body, " when ") && !strings.Contains(body, " if ") {
 	} else if m := whenVerbRE.FindStringSubmatch(body); m != nil {
@@ -953,12 +1377,15 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 		return "", false
 	}
 	subj := strings.TrimSpace(m[1])
-	if wordCount(subj) > 4 || proseSubjectStop[firstWord(subj)] {
-		return "", false
+	if wordCount(subj) > 4 || proseSubjectStop[firstWord(subj)] || strings.Contains(subj, "'s ") || strings.Contains(subj, "’s ") {
+		return "", false // "Google's approach is …" names an instance, not a concept
 	}
 	ws := strings.Fields(strings.ToLower(subj))
 	if proseSubjectStop[strings.Trim(ws[len(ws)-1], "\"'")] {
 		return "", false
+	}
+	if sw := strings.Fields(subj); len(sw) >= 2 && strings.HasSuffix(ws[0], "ing") && unicode.IsUpper([]rune(sw[1])[0]) {
+		return "", false // "Learning Python involves …": an activity on a named thing
 	}
 	if imperativeVerbs[firstWord(subj)] && !strings.HasSuffix(firstWord(subj), "ing") {
 		return "", false
@@ -1271,6 +1698,186 @@ func hasDefiningVerb(s string) bool {
 		if strings.Contains(s, v) {
 			return true
 		}
+	}
+	return false
+}
+
+// describingVerbs open a back that says what its term does ("Stores the
+// content of a file."): third-person verbs of description.
+var describingVerbs = newWordSet("acts", "adds", "allows", "assigns", "builds", "captures", "checks",
+	"collects", "combines", "compares", "consists", "contains", "controls", "converts", "counts", "creates",
+	"defines", "delivers", "denotes", "describes", "determines", "directs", "distributes", "divides",
+	"enables", "encodes", "ensures", "executes", "groups", "handles", "holds", "identifies", "includes",
+	"indicates", "integrates", "involves", "keeps", "lets", "limits", "lists", "maintains", "manages",
+	"maps", "marks", "measures", "means", "moves", "points", "prevents", "processes", "produces",
+	"provides", "records", "reduces", "refers", "removes", "represents", "returns", "routes", "runs",
+	"sends", "separates", "serves", "sets", "specifies", "splits", "stores", "tracks", "transforms",
+	"treats", "turns", "uses", "validates")
+
+// pronounVerbRE matches "This is …", "It involves …", "These include …".
+var pronounVerbRE = regexp.MustCompile(`^(?:This|It|These|They)\s+(?:\w+ly\s+)?(?:is|are|was|refers|refer|means|mean|involves|involve|includes|include|describes|describe|represents|represent|lets|allows|enables|provides|consists|covers|encompasses|stores|acts|works|uses|helps)\b`)
+
+// definitionalBack reports whether def reads as a definition of term: a
+// noun phrase ("A file that …"), "X is a …", "This involves …", a
+// describing verb ("Stores …") or an activity ("Testing each unit …").
+// Weak patterns (a bold line over a one-item list) must pass it.
+func definitionalBack(term, def string) bool {
+	first := firstSentence(def)
+	if strings.HasPrefix(first, "A ") || strings.HasPrefix(first, "An ") || pronounVerbRE.MatchString(first) {
+		return true
+	}
+	if definingSentenceRE.MatchString(first) || describingVerbs.matchFirst(first) {
+		return true
+	}
+	fw := firstWord(first)
+	return strings.HasSuffix(fw, "ing") && len(fw) > 5 && fw != firstWord(term)
+}
+
+// conceptKey identifies a term's concept for merging duplicates within an
+// article: "Local Repository (Git Directory)" and "Local Repository",
+// "Service Mesh" and "Service Meshes" are one card.
+func conceptKey(term string) string {
+	k := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	if k == "" {
+		k = normKey(term)
+	}
+	if strings.HasSuffix(k, "ies") && len(k) > 4 {
+		return k[:len(k)-3] + "y"
+	}
+	if strings.HasSuffix(k, "es") && (strings.HasSuffix(k, "shes") || strings.HasSuffix(k, "ches") || strings.HasSuffix(k, "sses") || strings.HasSuffix(k, "xes")) {
+		return k[:len(k)-2]
+	}
+	if strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") && len(k) > 3 {
+		return k[:len(k)-1]
+	}
+	return k
+}
+
+// agreeingVerbs are bare verbs that, after a plural term, describe what
+// the things do ("Circuit Breakers: Prevent …") rather than advise.
+var agreeingVerbs = map[string]bool{
+	"provide": true, "prevent": true, "isolate": true, "store": true, "represent": true, "enable": true,
+	"allow": true, "handle": true, "ensure": true, "contain": true, "define": true, "describe": true,
+	"hold": true, "route": true, "distribute": true, "deliver": true, "process": true, "execute": true,
+	"convert": true, "encode": true, "map": true, "return": true, "serve": true, "act": true,
+	"consist": true, "point": true, "separate": true, "transform": true, "produce": true, "decouple": true,
+	"expose": true, "carry": true, "receive": true, "emit": true, "persist": true,
+}
+
+// pluralSubject reports whether term is a plural noun phrase ("Message
+// Queues"): a bare verb after it agrees with it ("Provide reliable
+// delivery") and describes, rather than instructs.
+func pluralSubject(term string) bool {
+	ws := strings.Fields(term)
+	if len(ws) == 0 || wordCount(term) > 4 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], ")(\"'"))
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") &&
+		!strings.HasSuffix(last, "us") && !strings.HasSuffix(last, "is") && !imperativeVerbs[strings.ToLower(ws[0])]
+}
+
+// codeSubject reports whether sentence s, the first of paragraph p, opens
+// with inline code or emphasis sharing a word with term, followed by a
+// defining or describing verb: "`git rebase -i` allows you to …" under
+// "Interactive Rebase".
+func (x *extractor) codeSubject(p *xhtml.Node, s, term string) bool {
+	e := x.leadingEmphasis(p, s)
+	if e == "" || !overlaps(e, tokenSet(term)) {
+		return false
+	}
+	ns, ne := normKey(stripArticle(s)), normKey(e)
+	if !strings.HasPrefix(ns, ne+" ") {
+		return false
+	}
+	after := ns[len(ne)+1:]
+	return definingVerbRE.MatchString(" "+after) && wordCount(after) >= 4 || describingVerbs.matchFirst(after)
+}
+
+// usedForRE matches a first sentence describing use: "Primarily used in
+// open-source projects."
+var usedForRE = regexp.MustCompile(`^(?:(?:Primarily|Commonly|Often|Typically|Mostly|Usually|Mainly|Generally|Widely)\s+)?(?:used|designed|intended|employed|applied)\s+(?:in|for|to|by|when|with)\b`)
+
+// descriptionOpening reports whether the first sentence of a section
+// titled by term describes it without naming it: "This is the simplest
+// workflow, …", "Perhaps the most common workflow, …", "Primarily used
+// in …", or an activity ("Storing frequently accessed data in …" under
+// "Caching").
+func descriptionOpening(s, term string) bool {
+	n := wordCount(s)
+	if n < 5 || n > 45 {
+		return false
+	}
+	ws := strings.Fields(s)
+	tw := strings.Fields(normKey(parenRE.ReplaceAllString(term, "")))
+	if strings.HasPrefix(s, "This is a ") || strings.HasPrefix(s, "This is an ") || strings.HasPrefix(s, "This is the ") {
+		// "This is the simplest workflow, …" under "Centralized Workflow":
+		// the predicate names the term's kind. "This is the primary method
+		// …" praises; the next sentence may define.
+		pred := s[strings.Index(s, " is ")+4:]
+		if evaluativeWords.matchFirst(stripArticle(pred)) || len(tw) < 2 {
+			return false
+		}
+		head := strings.TrimSuffix(tw[len(tw)-1], "s")
+		for j := 3; j < len(ws) && j < 8; j++ {
+			if strings.TrimSuffix(normKey(ws[j]), "s") == head {
+				return true
+			}
+		}
+		return false
+	}
+	if usedForRE.MatchString(s) {
+		return true
+	}
+	// A noun phrase headed by the term's own head noun.
+	if len(tw) >= 2 {
+		headNoun := strings.TrimSuffix(tw[len(tw)-1], "s")
+		k := 0
+		if adv := strings.ToLower(ws[0]); adv == "perhaps" || adv == "probably" || adv == "arguably" || adv == "essentially" || adv == "basically" {
+			k = 1
+		}
+		if k < len(ws) {
+			if a := strings.ToLower(ws[k]); a == "the" || a == "a" || a == "an" {
+				for j := k + 1; j < len(ws) && j <= k+5; j++ {
+					w := strings.TrimSuffix(normKey(ws[j]), "s")
+					if w == headNoun {
+						return true
+					}
+					if strings.HasSuffix(ws[j], ",") || strings.HasSuffix(ws[j], ".") {
+						break
+					}
+				}
+			}
+		}
+	}
+	// An activity named by an activity: "Storing …" under "Caching",
+	// "Leveraging …" under "… (AIOps)" (not "Using X, you …").
+	fw := ws[0]
+	activity := len(tw) > 0 && strings.HasSuffix(tw[len(tw)-1], "ing") || acronymInTermRE.MatchString(term)
+	if activity && len(fw) > 5 && strings.HasSuffix(fw, "ing") && unicode.IsUpper([]rune(fw)[0]) && !tokenSet(term)[normKey(fw)] {
+		if m := predicateRE.FindStringSubmatch(s); m != nil && (evaluativeWords.matchFirst(m[1]) || qualityOpenWords.matchFirst(m[1])) || strings.Contains(s, " requires ") {
+			return false // "Testing … is more challenging …": a judgement
+		}
+		for j := 0; j < len(ws) && j < 5; j++ {
+			if strings.HasSuffix(ws[j], ",") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// verbLeadIn reports whether a lead-in ends in a verb the items complete
+// ("AI/ML models can:", "It lets you:"): the items are then verb phrases
+// describing capabilities, not instructions.
+func verbLeadIn(lead string) bool {
+	if !strings.HasSuffix(lead, ":") {
+		return false
+	}
+	switch lastWord(lead) {
+	case "can", "will", "to", "may", "must":
+		return true
 	}
 	return false
 }

@@ -24,27 +24,30 @@ type head struct {
 // extractor holds the state of one walk over one entry. It is created per
 // entry, so extractEntry is safe for concurrent use.
 type extractor struct {
-	src        Source
-	base       *url.URL
-	heads      []head
-	pseudo     string                 // bold run-in pseudo-heading of the current section
-	anchor     string                 // id of the nearest preceding heading/section/anchor
-	faqLevel   int                    // > 0 inside an FAQ section headed at that level
-	inFAQBox   int                    // > 0 inside an FAQ/accordion container
-	prose      *xhtml.Node            // heading whose first paragraph may define it
-	leadIn     string                 // the paragraph introducing the list being read
-	seqs       map[*xhtml.Node]Item   // lists of subheadings, keyed by their parent heading
-	memos      map[string]bool        // cached regexp tests, see memo
-	nested     bool                   // reading the items of a nested list
-	collect    *[]defCand             // when set, list item definitions go here
-	lastWhy    string                 // why defCandidate last rejected a label
-	texts      map[*xhtml.Node]string // textOf(n, textOpts{}) cache
-	owns       map[*xhtml.Node]string // textOf(n, textOpts{skipLists: true}) cache
-	proseFirst bool                   // the paragraph under x.prose is the heading's first
-	used       map[*xhtml.Node]bool
-	items      []Item
-	seen       map[string]int // kind + normalised front → index in items
-	ldjson     []string
+	src         Source
+	base        *url.URL
+	heads       []head
+	pseudo      string               // bold run-in pseudo-heading of the current section
+	anchor      string               // id of the nearest preceding heading/section/anchor
+	faqLevel    int                  // > 0 inside an FAQ section headed at that level
+	inFAQBox    int                  // > 0 inside an FAQ/accordion container
+	prose       *xhtml.Node          // heading whose first paragraph may define it
+	leadIn      string               // the paragraph introducing the list being read
+	seqs        map[*xhtml.Node]Item // lists of subheadings, keyed by their parent heading
+	memos       map[string]bool      // cached regexp tests, see memo
+	nested      bool                 // reading the items of a nested list
+	collect     *[]defCand           // when set, list item definitions go here
+	laterProse  []proseJob           // list item texts read for prose once the list is settled
+	headToks    map[string]bool      // headingTokens cache, for the path headToksKey
+	headToksKey string
+	lastWhy     string                 // why defCandidate last rejected a label
+	texts       map[*xhtml.Node]string // textOf(n, textOpts{}) cache
+	owns        map[*xhtml.Node]string // textOf(n, textOpts{skipLists: true}) cache
+	proseFirst  bool                   // the paragraph under x.prose is the heading's first
+	used        map[*xhtml.Node]bool
+	items       []Item
+	seen        map[string]int // kind + normalised front → index in items
+	ldjson      []string
 }
 
 // extractEntry parses the entry's HTML once and returns its article and
@@ -347,9 +350,18 @@ func (x *extractor) sectionURL() string {
 // add appends an item unless the article already has one of the same kind
 // and normalised prompt.
 func (x *extractor) add(it Item) bool {
-	key := string(it.Kind) + "\x1f" + normKey(it.Front())
 	if normKey(it.Front()) == "" {
 		return false
+	}
+	key := string(it.Kind) + "\x1f" + normKey(it.Front())
+	if it.Kind == Definition {
+		key = string(it.Kind) + "\x1f" + conceptKey(it.Term)
+	}
+	if i, ok := x.seen[key]; ok && it.Kind == Definition && x.siblingSection(x.items[i].Context) {
+		// The same term under two sibling sections ("Bucket Capacity" of
+		// a token bucket and of a leaky bucket) is two concepts: keep
+		// both, each with its heading as context.
+		key += "\x1f" + x.nearestHeading()
 	}
 	if i, ok := x.seen[key]; ok {
 		// Keep one card per concept: the most defining occurrence, at the
@@ -392,6 +404,10 @@ func (x *extractor) walk(n *xhtml.Node) {
 		}
 		if lvl := headingLevel(c); lvl > 0 {
 			x.heading(c, lvl)
+			// "What is X?" titles a section whose first sentences define X.
+			if x.prose == nil && x.faqLevel == 0 && x.inFAQBox == 0 && whatIsTerm(cleanHeading(x.text(c))) != "" {
+				x.prose, x.proseFirst = c, true
+			}
 			continue
 		}
 		if isMicrodataQuestion(c) {
@@ -450,4 +466,18 @@ func (x *extractor) own(n *xhtml.Node) string {
 	t := textOf(n, textOpts{skipLists: true})
 	x.owns[n] = t
 	return t
+}
+
+// siblingSection reports whether the current heading path is a sibling of
+// ctx: same parents, different innermost heading.
+func (x *extractor) siblingSection(ctx []string) bool {
+	if len(x.heads) < 2 || len(ctx) < len(x.heads) {
+		return false
+	}
+	for i := 0; i < len(x.heads)-1; i++ {
+		if ctx[i] != x.heads[i].text {
+			return false
+		}
+	}
+	return ctx[len(x.heads)-1] != x.heads[len(x.heads)-1].text
 }

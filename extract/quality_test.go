@@ -338,10 +338,10 @@ func scoreSample(t *testing.T) (faq, def, list kindScore) {
 	return faq, def, list
 }
 
-// TestQualitySample enforces the quality bars on the sample feed. FAQ and
-// list bars are the issue's; the definition bars (issue: core recall ≥ 0.90,
-// precision ≥ 0.90, junk ≤ 3%) are not reached yet, so this test holds the
-// measured level as a floor against regressions and logs the gap.
+// TestQualitySample enforces the quality bars on the sample feed: the
+// issue's bars for FAQ, lists and definition core recall and precision.
+// Definition junk (issue: ≤ 3%) is not reached yet, so it is held at the
+// measured level as a ceiling against regressions and the gap is logged.
 func TestQualitySample(t *testing.T) {
 	faq, def, list := scoreSample(t)
 	t.Logf("faq  R=%.3f P=%.3f (%d/%d, %d predicted)", faq.recall(), faq.precision(), faq.found, faq.gold, faq.pred)
@@ -357,20 +357,21 @@ func TestQualitySample(t *testing.T) {
 	check("FAQ precision", faq.precision(), 1.0)
 	check("list core recall", list.coreRecall(), 0.80)
 	check("list precision", list.precision(), 0.70)
-	// Regression floors for definitions (issue targets: 0.90 / 0.90 / 3%).
-	check("definition core recall", def.coreRecall(), defCoreRecallFloor)
-	check("definition precision", def.precision(), defPrecisionFloor)
-	if def.pred > 0 && float64(def.junk)/float64(def.pred) > defJunkCeiling {
-		t.Errorf("definition junk = %d of %d, above %.0f%%", def.junk, def.pred, 100*defJunkCeiling)
+	check("definition core recall", def.coreRecall(), 0.90)
+	check("definition precision", def.precision(), 0.90)
+	if def.pred > 0 {
+		rate := float64(def.junk) / float64(def.pred)
+		if rate > defJunkCeiling {
+			t.Errorf("definition junk = %d of %d (%.1f%%), above the ceiling %.1f%%", def.junk, def.pred, 100*rate, 100*defJunkCeiling)
+		} else if rate > 0.03 {
+			t.Logf("definition junk %.1f%% is above the issue's 3%% (held at ≤ %.1f%%)", 100*rate, 100*defJunkCeiling)
+		}
 	}
 }
 
-// The measured definition levels, raised as the rules improve.
-const (
-	defCoreRecallFloor = 0.79
-	defPrecisionFloor  = 0.75
-	defJunkCeiling     = 0.20
-)
+// defJunkCeiling is the measured definition junk rate (5.9% when set),
+// lowered as the rules improve; the issue's bar is 3%.
+const defJunkCeiling = 0.065
 
 // -dump and -deftrace help tune the rules: score the dump with
 // python3 ../shared/tools/score.py testdata/gold/software-engineering.gold.json FILE

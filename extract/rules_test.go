@@ -57,13 +57,13 @@ func TestRules(t *testing.T) {
 			`<h2>Key terms</h2><ul><li><strong>Idempotency:</strong> the property that repeating a request has the same effect as sending it once.</li><li><strong>Backoff:</strong> the delay a client waits before retrying a failed request.</li></ul>`,
 			[]string{"definition|Idempotency|the property that repeating a request has the same effect as sending it once.",
 				"definition|Backoff|the delay a client waits before retrying a failed request.",
-				"list|Key terms — name the 2 items|Idempotency;Backoff"}},
+				"list|Key terms — name the two|Idempotency;Backoff"}},
 		{"dash separator and code term with placeholder",
 			`<h2>Commands</h2><ul><li><code>git add [file]</code> – Stages the changes of a file for the next commit.</li></ul>`,
 			[]string{"definition|git add|Stages the changes of a file for the next commit."}},
 		{"advice labels are not definitions",
 			`<h2>Tips for remote teams</h2><ul><li><strong>Establish Clear Boundaries:</strong> Set working hours and stick to them every day.</li><li><strong>Ask for Time:</strong> Never answer a hard question on the spot.</li></ul>`,
-			[]string{"list|Tips for remote teams — name the 2 items|Establish Clear Boundaries;Ask for Time"}},
+			[]string{"list|Name 2 tips for remote teams|Establish Clear Boundaries;Ask for Time"}},
 		{"generic label takes the heading when it introduces the concept",
 			`<h3>3. Sliding Log</h3><p><strong>Concept:</strong> A sliding log keeps a timestamp for every request in the window.</p><p><strong>Mitigation:</strong> Cap the log size per client.</p>`,
 			[]string{"definition|Sliding Log|A sliding log keeps a timestamp for every request in the window."}},
@@ -72,7 +72,7 @@ func TestRules(t *testing.T) {
 			nil},
 		{"benefit fronts are not definitions",
 			`<h2>Serverless</h2><ul><li><strong>Reduced Operational Overhead:</strong> No servers to patch or scale by hand.</li><li><strong>Improved Latency:</strong> Functions run in regions close to the users.</li></ul>`,
-			[]string{"list|Serverless — name the 2 items|Reduced Operational Overhead;Improved Latency"}},
+			[]string{"list|Serverless — name the two|Reduced Operational Overhead;Improved Latency"}},
 		{"one-word back is dropped",
 			`<ul><li><strong>Owner:</strong> Platform.</li></ul>`,
 			nil},
@@ -90,7 +90,7 @@ func TestRules(t *testing.T) {
 			nil},
 		{"ordered steps",
 			`<h2>Release process</h2><ol><li>Tag the commit</li><li>Build the artefacts</li><li>Publish the notes</li></ol>`,
-			[]string{"list|Release process — list the 3 items in order|Tag the commit;Build the artefacts;Publish the notes"}},
+			[]string{"list|List the 3 steps of the Release process, in order|Tag the commit;Build the artefacts;Publish the notes"}},
 		{"math/tex fragments become dollar amounts",
 			`<h2>Offers</h2><ul><li><strong>Signing bonus:</strong> a one-time payment, say <script type="math/tex">5,000 instead of a </script>3,000 raise.</li></ul>`,
 			[]string{"definition|Signing bonus|a one-time payment, say $5,000 instead of a $3,000 raise."}},
@@ -99,7 +99,7 @@ func TestRules(t *testing.T) {
 			[]string{"list|What does ACID stand for?|Atomicity;Consistency;Isolation;Durability"}},
 		{"numbered subheadings form a list under their parent",
 			`<h2>Three Caching Patterns</h2><h3>1. Cache-Aside</h3><p>The application reads the cache first.</p><h3>2. Read-Through</h3><p>The cache loads missing entries itself.</p><h3>3. Write-Behind</h3><p>Writes go to the cache and reach the database later.</p>`,
-			[]string{"list|Three Caching Patterns — list the 3 items in order|Cache-Aside;Read-Through;Write-Behind"}},
+			[]string{"list|Name the three caching patterns|Cache-Aside;Read-Through;Write-Behind"}},
 		{"code blocks never become card text",
 			`<h2>Caching</h2><pre><code>cache: true</code></pre><ul><li><strong>TTL:</strong> how long an entry stays valid before it must be refreshed.</li></ul>`,
 			[]string{"definition|TTL|how long an entry stays valid before it must be refreshed."}},
@@ -195,5 +195,136 @@ func TestTextHelpers(t *testing.T) {
 	}
 	if got := cleanTitle("Queues Explained – The Blog"); got != "Queues Explained" {
 		t.Errorf("cleanTitle = %q", got)
+	}
+}
+
+// definitionsOf returns "term|definition" lines of the definition items.
+func definitionsOf(items []Item) []string {
+	var out []string
+	for _, it := range items {
+		if it.Kind == Definition {
+			out = append(out, it.Term+"|"+it.Definition)
+		}
+	}
+	return out
+}
+
+// TestDefinitionRules checks, on small pages from several domains, which
+// label items, headings and sentences become definitions and which are
+// benefits, advice, steps or inventories.
+func TestDefinitionRules(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string // exact term|definition lines, in order
+	}{
+		{"benefit list under a lead-in that announces effects",
+			`<h2>Event logs</h2><p>How it improves auditing:</p><ul><li><strong>Traceability:</strong> Every change can be traced to the event that caused it.</li><li><strong>Replay:</strong> Past states can be rebuilt from the log at any time.</li></ul>`,
+			nil},
+		{"procedure after a circumstance lead-in",
+			`<h2>Request flow</h2><p>When an order arrives:</p><ol><li><strong>Validation:</strong> The service checks the order against the catalogue.</li><li><strong>Payment:</strong> The payment provider charges the card on file.</li></ol>`,
+			nil},
+		{"bare inventories are enumeration members",
+			`<h2>Pantry</h2><ul><li><strong>Baking staples:</strong> Flour, sugar, baking soda, vanilla extract.</li><li><strong>Spices:</strong> Cumin, paprika, chilli flakes, cinnamon.</li></ul>`,
+			nil},
+		{"an instruction lead-in introduces tasks",
+			`<h2>Monitoring</h2><p>Measure the following for every endpoint:</p><ul><li><strong>Requests Served:</strong> Total number of requests that returned a response.</li><li><strong>Requests Failed:</strong> Total number of requests that ended in an error.</li></ul>`,
+			nil},
+		{"an instruction lead-in naming concepts keeps them",
+			`<h2>Modes</h2><p>Pick one of these modes:</p><ul><li><strong>Strict mode:</strong> A mode that rejects every unknown field.</li><li><strong>Lenient mode:</strong> A mode that ignores unknown fields.</li></ul>`,
+			[]string{"Strict mode|A mode that rejects every unknown field.", "Lenient mode|A mode that ignores unknown fields."}},
+		{"plural terms with agreeing verbs describe",
+			`<h2>Cell parts</h2><ul><li><strong>Lysosomes:</strong> Contain digestive enzymes that break down worn-out organelles.</li><li><strong>Ribosomes:</strong> Produce proteins from messenger RNA templates.</li></ul>`,
+			[]string{"Lysosomes|Contain digestive enzymes that break down worn-out organelles.", "Ribosomes|Produce proteins from messenger RNA templates."}},
+		{"bold line over a one-item list must read as a definition",
+			`<h2>Lab</h2><p><strong>Field Notes:</strong></p><ul><li>Our group saw the cells best at 400x after staining.</li></ul><p><strong>Stain:</strong></p><ul><li>A dye that makes transparent structures visible under the microscope.</li></ul>`,
+			[]string{"Stain|A dye that makes transparent structures visible under the microscope."}},
+		{"what-is heading defines its term",
+			`<h2>What is Sous Vide?</h2><p>Sous vide is a cooking method in which sealed food is cooked in a water bath at a precise temperature.</p><p>It takes longer than pan cooking, but the result is even from edge to centre.</p><p>Most cooks use an immersion circulator.</p>`,
+			[]string{"Sous Vide|Sous vide is a cooking method in which sealed food is cooked in a water bath at a precise temperature."}},
+		{"term after an opening clause",
+			`<h2>The Pomodoro Technique: Focus in Sprints</h2><p>Developed by Francesco Cirillo, the Pomodoro Technique is a method that splits work into 25-minute intervals separated by short breaks.</p>`,
+			[]string{"Pomodoro Technique|Developed by Francesco Cirillo, the Pomodoro Technique is a method that splits work into 25-minute intervals separated by short breaks."}},
+		{"anaphor after an opening clause",
+			`<h2>The Maillard Reaction</h2><p>Named after the chemist Louis-Camille Maillard, this reaction browns food when amino acids and sugars are heated together.</p>`,
+			[]string{"Maillard Reaction|Named after the chemist Louis-Camille Maillard, this reaction browns food when amino acids and sugars are heated together."}},
+		{"a principle stated, then named",
+			`<h2>Single Responsibility Principle (SRP)</h2><p>Each module should have one, and only one, reason to change. This principle keeps modules small and focused.</p>`,
+			[]string{"Single Responsibility Principle (SRP)|Each module should have one, and only one, reason to change. This principle keeps modules small and focused."}},
+		{"quoted term as subject",
+			`<h2>Code review</h2><p>Hosting platforms changed reviews. The "pull request" mechanism lets developers propose changes that peers review before merging.</p>`,
+			[]string{`Pull request|The "pull request" mechanism lets developers propose changes that peers review before merging.`}},
+		{"command label drops its quoted example argument",
+			`<h2>Commands</h2><ul><li><code>git commit -m "Fix the parser"</code>: Records the staged changes as a new commit.</li></ul>`,
+			[]string{`git commit|Records the staged changes as a new commit.`}},
+		{"judgement and advice after an opening clause are not definitions",
+			`<h2>Planning</h2><p><strong>Estimation:</strong> Underestimating task duration is a common pitfall in every team.</p><p><strong>Environment:</strong> Beyond software, consider your physical workspace and its noise.</p>`,
+			nil},
+		{"effects and developments are not definitions",
+			`<h2>Shift work</h2><p><strong>Fatigue Risk:</strong> Long shifts without breaks lead to fatigue and more errors on the line.</p><p><strong>Remote Hiring:</strong> This trend widens the talent pool for small companies everywhere.</p><p><strong>Memory Leak:</strong> A bug that leads to ever-growing memory use.</p>`,
+			[]string{"Memory Leak|A bug that leads to ever-growing memory use."}},
+		{"an instruction naming vocabulary keeps its terms",
+			`<h2>Kitchen basics</h2><p>Learn these words first:</p><ul><li><strong>Roux:</strong> A cooked mixture of flour and fat used to thicken sauces.</li><li><strong>Fond:</strong> The browned bits left in a pan after searing meat.</li></ul>`,
+			[]string{"Roux|A cooked mixture of flour and fat used to thicken sauces.", "Fond|The browned bits left in a pan after searing meat."}},
+		{"a definition inside a challenge's explanation",
+			`<h2>Challenges</h2><ol><li><p><strong>Distributed Transactions:</strong> A single database transaction cannot span services. Most teams use the <strong>Outbox Pattern</strong>, which stores outgoing events in the same transaction as the data change.</p></li></ol>`,
+			[]string{"Outbox Pattern|Most teams use the Outbox Pattern, which stores outgoing events in the same transaction as the data change."}},
+		{"a section opening with the command it names",
+			`<h2>Interactive Rebase: Rewriting History</h2><p><code>vcs rebase -i HEAD~3</code> lets you reorder, squash or drop the last three revisions. Use it before sharing a branch.</p>`,
+			[]string{"Interactive Rebase|vcs rebase -i HEAD~3 lets you reorder, squash or drop the last three revisions. Use it before sharing a branch."}},
+		{"one concept under two sibling sections stays two cards",
+			`<h2>Algorithms</h2><h3>Token bucket</h3><ul><li><strong>Capacity:</strong> The maximum number of tokens the bucket holds.</li></ul><h3>Leaky bucket</h3><ul><li><strong>Capacity:</strong> The maximum number of requests the queue holds.</li></ul>`,
+			[]string{"Capacity|The maximum number of tokens the bucket holds.", "Capacity|The maximum number of requests the queue holds."}},
+		{"plural and parenthetical variants merge",
+			`<h2>Meshes</h2><p><strong>Service Mesh:</strong> A dedicated infrastructure layer that handles service-to-service traffic.</p><p><strong>Service Meshes (e.g., Istio):</strong> Add a sidecar proxy next to every service.</p>`,
+			[]string{"Service Mesh|A dedicated infrastructure layer that handles service-to-service traffic."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := definitionsOf(extractHTML(t, tt.html))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestDefinitionHelpers(t *testing.T) {
+	for s, want := range map[string]bool{
+		"CPU utilization, memory usage, disk I/O, network I/O for servers.": true,
+		"Request rates, error rates, latency (response times), throughput.": true,
+		"A discrete, non-overlapping time interval (e.g., 0:00-0:59).":      false,
+		"In-memory caches store query results, session data, or objects.":   false,
+		"Crises, deadlines, pressing problems. These need attention now.":   false,
+	} {
+		if got := bareListBack(s); got != want {
+			t.Errorf("bareListBack(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for h, want := range map[string]string{
+		"What is Version Control, and Why is Git Essential?": "Version Control",
+		"What Is Rate Limiting and Why Is It Crucial?":       "Rate Limiting",
+		"What is a generator?":                               "Generator",
+		"What are the benefits?":                             "",
+		"Why it matters":                                     "",
+		"What is it?":                                        "",
+		"What is the difference between X and Y?":            "",
+	} {
+		if got := whatIsTerm(h); got != want {
+			t.Errorf("whatIsTerm(%q) = %q, want %q", h, got, want)
+		}
+	}
+	for s, want := range map[string]string{
+		"Scalability is often misunderstood as \"adding servers.\" In practice it is more.": "Scalability is often misunderstood as \"adding servers.\"",
+		"REST is the most common protocol. gRPC uses HTTP/2 instead.":                       "REST is the most common protocol.",
+		"Run it with e.g. git bisect to find the bug.":                                      "Run it with e.g. git bisect to find the bug.",
+	} {
+		if got := firstSentence(s); got != want {
+			t.Errorf("firstSentence(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, c := range [][2]string{{"Service Meshes", "Service Mesh"}, {"Local Repository (Git Directory)", "Local Repository"}, {"Policies", "Policy"}, {"Processes", "Process"}} {
+		if conceptKey(c[0]) != conceptKey(c[1]) {
+			t.Errorf("conceptKey(%q) = %q, conceptKey(%q) = %q; want equal", c[0], conceptKey(c[0]), c[1], conceptKey(c[1]))
+		}
 	}
 }

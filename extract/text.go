@@ -198,10 +198,18 @@ func firstSentence(s string) string {
 			if i+1 == len(s) {
 				return s
 			}
+			// A closing quote ends the sentence with its period:
+			// 'as simply "adding more servers." In …'.
+			if q := closingQuoteLen(s[i+1:]); q > 0 && i+1+q+2 < len(s) && s[i+1+q] == ' ' {
+				next, _ := utf8.DecodeRuneInString(s[i+2+q:])
+				if unicode.IsUpper(next) && !abbrevBefore(s[:i]) {
+					return s[:i+1+q]
+				}
+			}
 			if s[i+1] == ' ' && i+2 < len(s) {
 				next, _ := utf8.DecodeRuneInString(s[i+2:])
 				// "e.g. foo" and "vs. bar" do not end a sentence.
-				if unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '\u201c' {
+				if unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '\u201c' || camelWord(s[i+2:]) {
 					if !abbrevBefore(s[:i]) {
 						return s[:i+1]
 					}
@@ -210,6 +218,35 @@ func firstSentence(s string) string {
 		}
 	}
 	return s
+}
+
+// camelWord reports whether s opens with a word like "gRPC" or "iOS":
+// lower-case first letter, upper-case later, so still a sentence start.
+func camelWord(s string) bool {
+	for i, r := range s {
+		if r == ' ' || i > 20 {
+			return false
+		}
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+		if i == 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// closingQuoteLen returns the byte length of a closing quote mark that
+// opens s, or 0.
+func closingQuoteLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "\""), strings.HasPrefix(s, "'"):
+		return 1
+	case strings.HasPrefix(s, "\u201d"), strings.HasPrefix(s, "\u2019"):
+		return len("\u201d")
+	}
+	return 0
 }
 
 func abbrevBefore(s string) bool {
