@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,4 +117,53 @@ func FuzzCardsOf(f *testing.F) {
 			}
 		}
 	})
+}
+
+// duplicatedItems is the sample feed's gold items repeated copies times,
+// each copy as new articles (new entry ids, links and titles) with the
+// same questions and terms: the shape of the 1k-entry bench feed, where
+// every question is seen in 100 articles and merges into one note.
+func duplicatedItems(tb testing.TB, copies int) []extract.Item {
+	gold := goldItems(tb)
+	out := make([]extract.Item, 0, len(gold)*copies)
+	for c := range copies {
+		for _, it := range gold {
+			suffix := fmt.Sprintf("-copy-%d", c)
+			it.Source.EntryID += suffix
+			it.Source.URL += suffix
+			it.Source.Title = fmt.Sprintf("Copy %d: %s", c, it.Source.Title)
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// BenchmarkBuildNotesDuplicated builds notes from 56,000 items in which
+// every question appears in 100 articles (the 1k-entry bench feed).
+func BenchmarkBuildNotesDuplicated(b *testing.B) {
+	items := duplicatedItems(b, 100)
+	b.ReportAllocs()
+	for b.Loop() {
+		BuildNotes("Software Engineering", items, BuildOptions{})
+	}
+}
+
+// TestBuildNotesManyArticles: the same questions in many articles merge
+// into the notes one copy gives, each listing every copy's article once,
+// with one tag per article title, sorted.
+func TestBuildNotesManyArticles(t *testing.T) {
+	one := BuildNotes("Eng", duplicatedItems(t, 1), BuildOptions{})
+	many := BuildNotes("Eng", duplicatedItems(t, 7), BuildOptions{})
+	if len(many) != len(one) {
+		t.Fatalf("7 copies gave %d notes; one copy gives %d", len(many), len(one))
+	}
+	for i := range many {
+		m, o := &many[i], &one[i]
+		if m.ID != o.ID || len(m.Sources) != 7*len(o.Sources) {
+			t.Fatalf("note %d: id %s (want %s), %d sources (want %d)", i, m.ID, o.ID, len(m.Sources), 7*len(o.Sources))
+		}
+		if !slices.IsSorted(m.Tags) || len(m.Tags) != 1+7*(len(o.Tags)-1) {
+			t.Fatalf("note %d: tags %q; one copy has %q", i, m.Tags, o.Tags)
+		}
+	}
 }

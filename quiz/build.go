@@ -32,11 +32,20 @@ const base91Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 // t; it is also the note's Anki GUID (design/ANKI.md §2.7): the base-91
 // encoding of the first 8 bytes of SHA-256 over "feedcards", the entry id
 // (or the article URL when there is none), the stable card key (heading
-// path, kind and normalised prompt) and the note type, separated by U+001F.
-// It never depends on the answer text or the item's position.
-func NoteID(it extract.Item, t NoteType) string {
+// path, kind and normalised prompt) and the note family of t, separated by
+// U+001F. It never depends on the answer text or the item's position.
+//
+// The family, not the type, is hashed: Basic and BasicReverse are one family
+// ("basic"), so toggling --reverse keeps the note, its forward card and the
+// card's review history, and only adds or orphans the reverse card. Cloze is
+// its own family: Anki treats a GUID whose note type switches between Basic
+// and Cloze as a conflict.
+func NoteID(it extract.Item, t NoteType) string { return noteID(it, t, normKey(it.Front())) }
+
+// noteID is NoteID with the item's normalised prompt already computed.
+func noteID(it extract.Item, t NoteType, front string) string {
 	h := sha256.New()
-	for i, part := range []string{"feedcards", sourceKey(it.Source), cardKey(it), string(t)} {
+	for i, part := range []string{"feedcards", sourceKey(it.Source), cardKey(it, front), noteFamily(t)} {
 		if i > 0 {
 			h.Write([]byte{0x1f})
 		}
@@ -44,6 +53,16 @@ func NoteID(it extract.Item, t NoteType) string {
 	}
 	sum := h.Sum(nil)
 	return base91(binary.BigEndian.Uint64(sum[:8]))
+}
+
+// noteFamily is the part of a note type that is part of a note's identity:
+// "basic" for Basic and BasicReverse (the reverse card is an optional extra
+// of the same note), else the type itself.
+func noteFamily(t NoteType) string {
+	if t == BasicReverse {
+		return string(Basic)
+	}
+	return string(t)
 }
 
 // sourceKey names the article an item comes from.
@@ -55,8 +74,8 @@ func sourceKey(s extract.Source) string {
 }
 
 // cardKey is the part of an item's identity inside its article: the
-// normalised heading path, the kind and the normalised prompt.
-func cardKey(it extract.Item) string {
+// normalised heading path, the kind and the normalised prompt front.
+func cardKey(it extract.Item, front string) string {
 	var b strings.Builder
 	for i, h := range it.Context {
 		if i > 0 {
@@ -67,7 +86,7 @@ func cardKey(it extract.Item) string {
 	b.WriteByte(0x1f)
 	b.WriteString(string(it.Kind))
 	b.WriteByte(0x1f)
-	b.WriteString(normKey(it.Front()))
+	b.WriteString(front)
 	return b.String()
 }
 
@@ -217,26 +236,41 @@ func noteTypeOf(it extract.Item, opt BuildOptions) NoteType {
 // same normalised question or term (same kind) seen in another article of
 // the deck. Within one article the same term under two headings stays two
 // notes (their fronts carry the heading as context).
+//
+// It runs in time linear in the number of items (plus sorting each note's
+// tags once), however many articles repeat the same question.
 func BuildNotes(deck string, items []extract.Item, opt BuildOptions) []Note {
 	var notes []Note
-	dt := deckTag(deck)
 	byID := map[string]int{}
 	byFront := map[string][]int{}
+	type noteArticle struct {
+		note    int
+		article string
+	}
+	linked := map[noteArticle]bool{} // article already among the note's sources
+	link := func(i int, s extract.Source) {
+		k := noteArticle{i, sourceKey(s)}
+		if !linked[k] {
+			linked[k] = true
+			notes[i].Sources = append(notes[i].Sources, s)
+		}
+	}
 	for _, it := range items {
 		if !usable(it) {
 			continue
 		}
 		t := noteTypeOf(it, opt)
-		id := NoteID(it, t)
+		front := normKey(it.Front())
+		id := noteID(it, t, front)
 		if i, ok := byID[id]; ok {
-			addSource(&notes[i], it.Source, dt)
+			link(i, it.Source)
 			continue
 		}
-		key := string(it.Kind) + "\x1f" + normKey(it.Front())
+		key := string(it.Kind) + "\x1f" + front
 		merged := false
 		for _, i := range byFront[key] {
-			if !hasArticle(&notes[i], it.Source) {
-				addSource(&notes[i], it.Source, dt)
+			if !linked[noteArticle{i, sourceKey(it.Source)}] {
+				link(i, it.Source)
 				merged = true
 				break
 			}
@@ -244,43 +278,37 @@ func BuildNotes(deck string, items []extract.Item, opt BuildOptions) []Note {
 		if merged {
 			continue
 		}
-		n := Note{ID: id, Deck: deck, Type: t, Item: it}
-		addSource(&n, it.Source, dt)
-		notes = append(notes, n)
-		byID[id] = len(notes) - 1
-		byFront[key] = append(byFront[key], len(notes)-1)
+		notes = append(notes, Note{ID: id, Deck: deck, Type: t, Item: it})
+		i := len(notes) - 1
+		link(i, it.Source)
+		byID[id] = i
+		byFront[key] = append(byFront[key], i)
+	}
+	// Tags once per note, each title slugged once.
+	dt := deckTag(deck)
+	slugs := map[string]string{}
+	for i := range notes {
+		n := &notes[i]
+		tags := make([]string, 0, len(n.Sources)+1)
+		if dt != "" {
+			tags = append(tags, dt)
+		}
+		for _, src := range n.Sources {
+			t, ok := slugs[src.Title]
+			if !ok {
+				t = slug(src.Title)
+				slugs[src.Title] = t
+			}
+			if t != "" {
+				tags = append(tags, t)
+			}
+		}
+		slices.Sort(tags)
+		if tags = slices.Compact(tags); len(tags) > 0 {
+			n.Tags = slices.Clip(tags)
+		}
 	}
 	return notes
-}
-
-func hasArticle(n *Note, s extract.Source) bool {
-	k := sourceKey(s)
-	for _, have := range n.Sources {
-		if sourceKey(have) == k {
-			return true
-		}
-	}
-	return false
-}
-
-// addSource records s on n (once per article) and refreshes the tags: the
-// deck's (deckTag) and each article's slug, sorted.
-func addSource(n *Note, s extract.Source, deckTag string) {
-	if hasArticle(n, s) {
-		return
-	}
-	n.Sources = append(n.Sources, s)
-	var tags []string
-	if deckTag != "" {
-		tags = append(tags, deckTag)
-	}
-	for _, src := range n.Sources {
-		if t := slug(src.Title); t != "" {
-			tags = append(tags, t)
-		}
-	}
-	slices.Sort(tags)
-	n.Tags = slices.Compact(tags)
 }
 
 // ClozeTemplate returns the template of the i-th cloze card (1-based).

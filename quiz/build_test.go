@@ -71,8 +71,22 @@ func TestNoteID(t *testing.T) {
 	differ("C++ vs C#", func(it *extract.Item) { it.Term = "C++" })
 	differ("leading dot", func(it *extract.Item) { it.Term = ".HEAD" })
 	same("quotes and trailing colon", func(it *extract.Item) { it.Term = "\u201cHEAD\u201d:" })
-	if NoteID(base, BasicReverse) == id {
-		t.Error("note type is not part of the id")
+	// The note family, not the type, is part of the id: --reverse keeps a
+	// definition's id (and its forward card's history); Cloze stays apart.
+	if got := NoteID(base, BasicReverse); got != id {
+		t.Errorf("NoteID(BasicReverse) = %q; want the Basic id %q (same note family)", got, id)
+	}
+	if NoteID(base, Cloze) == id {
+		t.Error("a Cloze note shares its id with the Basic note of the same item")
+	}
+	list := extract.Item{Kind: extract.List, Context: []string{"Workflow"}, Source: gitSrc, Prompt: "Name the steps",
+		Items: []string{"add", "commit", "push"}, Ordered: true}
+	// Pinned as well (unchanged since the first release): a Cloze note.
+	if got, want := NoteID(list, Cloze), "V)*iUONc4"; got != want {
+		t.Errorf("NoteID(list, Cloze) = %q, want %q", got, want)
+	}
+	if NoteID(list, Basic) == NoteID(list, Cloze) {
+		t.Error("Basic and Cloze notes of one list share an id")
 	}
 	noEntry := base
 	noEntry.Source.EntryID = ""

@@ -42,7 +42,7 @@ func fromNanos(n int64) time.Time {
 const cardColumns = `c.id, c.note_id, c.template, c.front, c.back,
 	c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.step,
 	c.reps, c.lapses, c.state, c.last_review, c.suspended, c.orphaned, c.added,
-	n.deck, n.type, n.item, n.sources, n.tags`
+	n.deck, n.type, n.item, n.sources, n.tags, n.updated`
 
 // cardScanner turns rows into cards, sharing one *quiz.Note per note.
 type cardScanner struct {
@@ -54,6 +54,7 @@ func (cs *cardScanner) scan(rows *sql.Rows) (quiz.Card, error) {
 		c                      quiz.Card
 		template               string
 		due, lastReview, added int64
+		updated                int64
 		state                  int
 		suspended, orphaned    bool
 		deck, typ              string
@@ -63,7 +64,7 @@ func (cs *cardScanner) scan(rows *sql.Rows) (quiz.Card, error) {
 	if err := rows.Scan(&c.ID, &c.NoteID, &template, &c.Front, &c.Back,
 		&due, &m.Stability, &m.Difficulty, &m.ElapsedDays, &m.ScheduledDays, &m.LearningSteps,
 		&m.Reps, &m.Lapses, &state, &lastReview, &suspended, &orphaned, &added,
-		&deck, &typ, &item, &srcs, &tags); err != nil {
+		&deck, &typ, &item, &srcs, &tags, &updated); err != nil {
 		return c, err
 	}
 	c.Template = quiz.Template(template)
@@ -71,7 +72,7 @@ func (cs *cardScanner) scan(rows *sql.Rows) (quiz.Card, error) {
 	c.Suspended, c.Orphaned, c.Added = suspended, orphaned, fromNanos(added)
 	n := cs.notes[c.NoteID]
 	if n == nil {
-		n = &quiz.Note{ID: c.NoteID, Deck: deck, Type: quiz.NoteType(typ)}
+		n = &quiz.Note{ID: c.NoteID, Deck: deck, Type: quiz.NoteType(typ), Updated: fromNanos(updated)}
 		if err := decodeItem(item, &n.Item); err != nil {
 			return c, fmt.Errorf("note %s: item: %w", c.NoteID, err)
 		}

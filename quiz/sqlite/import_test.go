@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -294,4 +295,210 @@ func grade(t testing.TB, s *Store, c quiz.Card, now time.Time, r fsrs.Rating) qu
 		t.Fatal(err)
 	}
 	return c
+}
+
+// TestImportToggleReverseKeepsHistory: a definition's note id does not
+// depend on --reverse (Basic and BasicReverse are one note family), so
+// re-adding with --reverse keeps every forward card with its history and
+// only adds reverse cards; toggling back orphans just the reverse cards,
+// and toggling on again restores them.
+func TestImportToggleReverseKeepsHistory(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	res := feedResult("feed.xml", 2, 2) // 4 definitions among 24 cards
+	total, defs := 2*2*cardsPerItemSet, 2*2
+	if _, err := s.Import(ctx, "D", res, optNone, t0); err != nil {
+		t.Fatal(err)
+	}
+	cards, err := s.Cards(ctx, "D")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var def quiz.Card
+	for _, c := range cards {
+		if c.Note.Item.Term == "Widget1-1" {
+			def = c
+		}
+	}
+	if def.ID == "" || def.Template != quiz.Forward {
+		t.Fatalf("no forward card for Widget1-1 (%+v)", def)
+	}
+	reviewed := grade(t, s, def, t0.Add(time.Minute), fsrs.Good)
+
+	check := func(step string, opt quiz.BuildOptions, want ImportStats, live, reverse int) {
+		t.Helper()
+		st, err := s.Import(ctx, "D", res, opt, t0.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st != want {
+			t.Errorf("%s: %v; want %v", step, st, want)
+		}
+		cards, err := s.Cards(ctx, "D")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotLive, gotReverse, orphanedForward int
+		for _, c := range cards {
+			switch {
+			case c.Template == quiz.Reverse && !c.Orphaned:
+				gotReverse++
+				if c.Memory.State != fsrs.New || c.Suspended {
+					t.Errorf("%s: reverse card %s: state %v, suspended %v; want a new card", step, c.ID, c.Memory.State, c.Suspended)
+				}
+			case c.Template != quiz.Reverse && c.Orphaned:
+				orphanedForward++
+			}
+			if !c.Orphaned {
+				gotLive++
+			}
+		}
+		if gotLive != live || gotReverse != reverse || orphanedForward != 0 {
+			t.Errorf("%s: %d live cards, %d reverse, %d orphaned forward; want %d, %d, 0", step, gotLive, gotReverse, orphanedForward, live, reverse)
+		}
+		after, err := s.Card(ctx, def.ID)
+		if err != nil {
+			t.Fatalf("%s: the reviewed card is gone: %v", step, err)
+		}
+		if after.Orphaned || after.Suspended || !reflect.DeepEqual(after.Memory, reviewed.Memory) {
+			t.Errorf("%s: reviewed card orphaned=%v suspended=%v memory %+v; want %+v", step, after.Orphaned, after.Suspended, after.Memory, reviewed.Memory)
+		}
+		if logs, err := s.Reviews(ctx, def.ID); err != nil || len(logs) != 1 {
+			t.Errorf("%s: %d review log entries, %v; want 1", step, len(logs), err)
+		}
+	}
+	rev := quiz.BuildOptions{Reverse: true}
+	check("add --reverse", rev, ImportStats{New: defs, Unchanged: total}, total+defs, defs)
+	check("add without --reverse", optNone, ImportStats{Unchanged: total, Orphaned: defs}, total, 0)
+	check("add --reverse again", rev, ImportStats{Updated: defs, Unchanged: total}, total+defs, defs)
+}
+
+// TestImportNoteUpdated: a note's Updated time is set when it is created
+// and moves only when its content (item fields, sources) changes on import;
+// the Anki export uses it as the note's mod time.
+func TestImportNoteUpdated(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	res := feedResult("feed.xml", 2, 1)
+	if _, err := s.Import(ctx, "D", res, optNone, t0); err != nil {
+		t.Fatal(err)
+	}
+	updated := func() map[string]time.Time {
+		t.Helper()
+		cards, err := s.Cards(ctx, "D")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]time.Time{}
+		for _, c := range cards {
+			m[c.Note.ID+" "+c.Note.Item.Front()] = c.Note.Updated
+		}
+		return m
+	}
+	first := updated()
+	for k, u := range first {
+		if !u.Equal(t0) {
+			t.Errorf("new note %s: Updated = %v; want the import time %v", k, u, t0)
+		}
+	}
+
+	// The FAQ answer of post 1 is edited at t1; nothing else changes.
+	t1 := t0.Add(3 * time.Hour)
+	res.Articles[1].Items[0].Answer = "It now says something else."
+	res.Articles[1].Hash += "-edited"
+	st, err := s.Import(ctx, "D", res, optNone, t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Updated != 1 {
+		t.Errorf("edit import: %v; want 1 updated card", st)
+	}
+	second := updated()
+	var moved []string
+	for k, u := range second {
+		switch {
+		case u.Equal(t1):
+			moved = append(moved, k)
+		case !u.Equal(first[k]):
+			t.Errorf("note %s: Updated %v → %v", k, first[k], u)
+		}
+	}
+	if len(moved) != 1 || !strings.Contains(moved[0], "rule 0 of post 1") {
+		t.Errorf("notes whose Updated moved: %q; want only the edited FAQ of post 1", moved)
+	}
+
+	// Rebuilding with the same content and adding reverse cards (another
+	// note type, same content) keep Updated.
+	res.Articles[1].Hash += "-again"
+	if _, err := s.Import(ctx, "D", res, optNone, t1.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Import(ctx, "D", res, quiz.BuildOptions{Reverse: true}, t1.Add(2*time.Hour)); err != nil || st.New != 2 {
+		t.Fatalf("add --reverse: %v, %v", st, err)
+	}
+	if third := updated(); !reflect.DeepEqual(third, second) {
+		t.Error("an import without content changes moved Updated")
+	}
+	if st, err := s.Import(ctx, "E", res, quiz.BuildOptions{Reverse: true}, t1.Add(3*time.Hour)); err != nil || st.Updated == 0 {
+		t.Fatalf("move to deck E: %v, %v", st, err)
+	}
+	cards, err := s.Cards(ctx, "E")
+	if err != nil || len(cards) != 2*cardsPerItemSet+2 {
+		t.Fatalf("deck E: %d cards, %v", len(cards), err)
+	}
+	// Moving to another deck changes the notes' deck tag: content.
+	for _, c := range cards {
+		if !c.Note.Updated.Equal(t1.Add(3 * time.Hour)) {
+			t.Errorf("note %s moved to deck E (new deck tag): Updated %v; want the move's time", c.Note.ID, c.Note.Updated)
+		}
+	}
+}
+
+// TestMigrateNoteUpdated: a collection from before migration 0002 gets each
+// note's Updated from its modified time; the first rebuild with unchanged
+// content keeps it, a later edit moves it.
+func TestMigrateNoteUpdated(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	res := feedResult("feed.xml", 1, 1)
+	if _, err := s.Import(ctx, "D", res, optNone, t0); err != nil {
+		t.Fatal(err)
+	}
+	// Back to schema 1, as an older feedcards left it.
+	old := t0.Add(-48 * time.Hour)
+	for _, q := range []string{"ALTER TABLE notes DROP COLUMN updated",
+		"DELETE FROM schema_migrations WHERE version > 1", fmt.Sprintf("UPDATE notes SET modified = %d", nanos(old))} {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	check := func(step string, want time.Time) {
+		t.Helper()
+		cards, err := s.Cards(ctx, "D")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cards {
+			if !c.Note.Updated.Equal(want) {
+				t.Fatalf("%s: note %s (%q) Updated = %v; want %v", step, c.NoteID, c.Note.Item.Front(), c.Note.Updated, want)
+			}
+		}
+	}
+	check("migrated", old)
+	res.Articles[0].Hash += "-rebuilt"
+	if _, err := s.Import(ctx, "D", res, optNone, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	check("rebuilt, same content", old)
+	res.Articles[0] = article("feed.xml", 0, 1, 5) // every answer edited
+	if _, err := s.Import(ctx, "D", res, optNone, t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	check("edited", t0.Add(2*time.Hour))
 }

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/feedcards/feedcards/quiz"
 )
 
 func TestOpenCreatesAndMigrates(t *testing.T) {
@@ -188,5 +192,152 @@ func TestErrNoDeck(t *testing.T) {
 	cards, err := s.Cards(ctx, "")
 	if err != nil || len(cards) != 0 {
 		t.Errorf("Cards(all) on an empty collection = %d cards, %v", len(cards), err)
+	}
+}
+
+// savedCollection writes a closed collection with entries×n item sets and
+// returns its path and bytes.
+func savedCollection(t *testing.T, entries, n int) (string, []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(context.Background(), "Deck", feedResult("feed.xml", entries, n), optNone, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path, readFile(t, path)
+}
+
+// TestOpenChecksHeader: Open reads only the 100-byte header (not the whole
+// file), and still refuses a damaged or foreign header with one line,
+// leaving the file as it was.
+func TestOpenChecksHeader(t *testing.T) {
+	ctx := context.Background()
+	_, good := savedCollection(t, 20, 2)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		edit  func(b []byte) []byte
+		why   string
+		right bool // Open must succeed
+	}{
+		{"sound", func(b []byte) []byte { return b }, "", true},
+		{"page size 1000", func(b []byte) []byte { binary.BigEndian.PutUint16(b[16:], 1000); return b }, "bad page size 1000", false},
+		{"format version 7", func(b []byte) []byte { b[18] = 7; return b }, "unknown file format versions", false},
+		{"payload fractions", func(b []byte) []byte { b[21] = 99; return b }, "bad payload fractions", false},
+		{"text encoding", func(b []byte) []byte { binary.BigEndian.PutUint32(b[56:], 9); return b }, "unknown text encoding", false},
+		{"cut header", func(b []byte) []byte { return b[:60] }, "header is cut short", false},
+		{"truncated", func(b []byte) []byte { return b[:len(b)/2] }, "damaged: truncated", false},
+		{"another application id", func(b []byte) []byte { binary.BigEndian.PutUint32(b[68:], 0x0f055112); return b },
+			"another program's SQLite database (application id 0xf055112)", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".db")
+			writeFile(t, p, tc.edit(bytes.Clone(good)))
+			before := readFile(t, p)
+			old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+			s, err := Open(ctx, p)
+			if tc.right {
+				if err != nil {
+					t.Fatalf("Open = %v", err)
+				}
+				if cards, err := s.Cards(ctx, "Deck"); err != nil || len(cards) != 20*2*cardsPerItemSet {
+					t.Errorf("Cards = %d, %v", len(cards), err)
+				}
+				s.Close()
+				// Opening and reading a current collection writes nothing.
+				if fi, err := os.Stat(p); err != nil || !fi.ModTime().Equal(old) || !bytes.Equal(before, readFile(t, p)) {
+					t.Errorf("opening and reading wrote to the collection (mtime %v, %v)", fi.ModTime(), err)
+				}
+				return
+			}
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, p+": not a feedcards collection: ") || !strings.Contains(msg, tc.why) || strings.Contains(msg, "\n") {
+				t.Errorf("error = %q; want one line …%q", msg, tc.why)
+			}
+			if !bytes.Equal(before, readFile(t, p)) {
+				t.Error("the file was modified")
+			}
+			if _, err := os.Stat(p + "-wal"); err == nil {
+				t.Error("a WAL was created")
+			}
+		})
+	}
+}
+
+// TestDamagedPagesFailCleanly: a collection whose header and schema are
+// sound but whose cards table is damaged opens (Open does not read every
+// page), and the first query that reaches the damage returns one clean error
+// line instead of a panic; the file is not modified.
+func TestDamagedPagesFailCleanly(t *testing.T) {
+	ctx := context.Background()
+	path, good := savedCollection(t, 30, 3)
+	// Find the cards table's root page with a plain read-only connection.
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root, pageSize int
+	if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'cards'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	bad := bytes.Clone(good)
+	for i := (root - 1) * pageSize; i < root*pageSize; i++ {
+		bad[i] = byte(i*13 + 5)
+	}
+	writeFile(t, path, bad)
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open = %v; the header and schema are sound", err)
+	}
+	_, err = s.Cards(ctx, "Deck")
+	if err == nil {
+		t.Fatal("Cards on a damaged cards table succeeded")
+	}
+	if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, "malformed") {
+		t.Errorf("Cards error = %q; want one line saying the file is malformed", msg)
+	}
+	if _, err := s.StudyQueue(ctx, "Deck", t0, quiz.QueueOptions{}); err == nil || strings.Contains(err.Error(), "\n") {
+		t.Errorf("StudyQueue error = %v", err)
+	}
+	s.Close()
+	if !bytes.Equal(bad, readFile(t, path)) {
+		t.Error("the damaged file was modified")
+	}
+}
+
+// BenchmarkOpen: opening an existing collection (what every command does
+// first). It reads the header and the schema, never the whole file.
+func BenchmarkOpen(b *testing.B) {
+	ctx := context.Background()
+	s := bigCollection(b)
+	path := s.Path()
+	b.ResetTimer()
+	for b.Loop() {
+		s2, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s2.checkDeck(ctx, "Bench"); err != nil {
+			b.Fatal(err)
+		}
+		s2.Close()
 	}
 }
