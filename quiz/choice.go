@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/feedcards/feedcards/extract"
 )
@@ -193,10 +195,13 @@ func BuildQuiz(cards []Card, opt QuizOptions) ([]Question, error) {
 // distractors picks up to maxOptions-1 wrong answers for pool[i], nearest
 // first: the same note (other steps of a list), the same section of the
 // same article, the rest of the article, the same deck. Each tier is
-// shuffled by rng.
+// shuffled by rng. An answer the question itself shows (the neighbouring
+// steps of a cloze card, a term named in the prompt) is never an option:
+// it could be ruled out without knowing anything.
 func distractors(pool []Card, answers []answer, i int, rng *rand.Rand) []string {
 	a := &answers[i]
 	seen := map[string]bool{a.norm: true}
+	prompt := normKey(pool[i].Front)
 	var tiers [4][]int
 	for j := range pool {
 		o := &answers[j]
@@ -222,7 +227,7 @@ func distractors(pool []Card, answers []answer, i int, rng *rand.Rand) []string 
 				return out
 			}
 			k := answers[j].norm
-			if k == "" || seen[k] {
+			if k == "" || seen[k] || containsPhrase(prompt, k) {
 				continue
 			}
 			seen[k] = true
@@ -231,3 +236,23 @@ func distractors(pool []Card, answers []answer, i int, rng *rand.Rand) []string 
 	}
 	return out
 }
+
+// containsPhrase reports whether needle occurs in hay as whole words.
+func containsPhrase(hay, needle string) bool {
+	for off := 0; off+len(needle) <= len(hay); {
+		i := strings.Index(hay[off:], needle)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(needle)
+		before, _ := utf8.DecodeLastRuneInString(hay[:start])
+		after, _ := utf8.DecodeRuneInString(hay[end:])
+		if (start == 0 || !isWordRune(before)) && (end == len(hay) || !isWordRune(after)) {
+			return true
+		}
+		off = start + 1
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -177,9 +177,14 @@ func TestBuildQuizSmallDecks(t *testing.T) {
 			if q.Mode != Typed || len(q.Items) != 4 || q.Expected != "Plan; Do; Check; Act" {
 				t.Errorf("list question: %s %q %q", q.Mode, q.Items, q.Expected)
 			}
-		default: // cloze: the other steps of the same list
-			if len(q.Options) != 4 {
-				t.Errorf("%q: options %q, want the four steps", q.Card.Front, q.Options)
+		default: // cloze: the other steps of the same list, but none the front shows
+			if len(q.Options) < 2 || q.Options[q.Answer] != q.Expected {
+				t.Errorf("%q: options %q, answer %d, want the step %q among other steps", q.Card.Front, q.Options, q.Answer, q.Expected)
+			}
+			for i, o := range q.Options {
+				if i != q.Answer && containsPhrase(normKey(q.Card.Front), normKey(o)) {
+					t.Errorf("%q: option %q is shown in the question itself", q.Card.Front, o)
+				}
 			}
 		}
 	}
@@ -199,5 +204,23 @@ func TestBuildQuizSmallDecks(t *testing.T) {
 	}
 	if _, err := BuildQuiz(cards, QuizOptions{Mode: "oral"}); err == nil || err.Error() != `quiz mode "oral": want mc, typed or mixed` {
 		t.Errorf("bad mode: err = %v", err)
+	}
+}
+
+func TestContainsPhrase(t *testing.T) {
+	for _, tc := range []struct {
+		hay, needle string
+		want        bool
+	}{
+		{"1. identify 2. edit 3. [...]", "edit", true},
+		{"1. identify 2. edited 3. [...]", "edit", false},
+		{"credit check", "edit", false},
+		{"plan, do, check", "do", true},
+		{"", "x", false},
+		{"rate limiter internal state", "rate limiter internal state", true},
+	} {
+		if got := containsPhrase(tc.hay, tc.needle); got != tc.want {
+			t.Errorf("containsPhrase(%q, %q) = %v, want %v", tc.hay, tc.needle, got, tc.want)
+		}
 	}
 }
