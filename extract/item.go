@@ -72,6 +72,10 @@ type Result struct {
 	Format   string // "atom", "rss", "json" or "html"
 	Articles []Article
 	Warnings []string // non-fatal problems, e.g. one broken entry: "entry 3 (tag:…): …"
+
+	// ETag and LastModified are the validators of a URL's response, for a
+	// conditional GET next time (Options.ETag, Options.LastModified).
+	ETag, LastModified string
 }
 
 // Items returns all items of all articles in document order.
