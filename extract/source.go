@@ -18,7 +18,9 @@ import (
 const DefaultUserAgent = "feedcards/0.1 (+https://github.com/feedcards/feedcards)"
 
 // DefaultMaxBytes caps a source's size (after decompression) when
-// Options.MaxBytes is zero.
+// Options.MaxBytes is zero: an HTTP body, stdin, a pipe or a device. A
+// regular local file has no cap then: its size is known and it is the
+// user's own (a 10,000-entry archive is about 470 MB).
 const DefaultMaxBytes int64 = 256 << 20
 
 // ErrNotModified is returned (wrapped) by Load when a conditional GET is
@@ -30,7 +32,7 @@ var ErrNotModified = errors.New("not modified")
 type Options struct {
 	HTTP      *http.Client // nil: a client with a 30s timeout
 	UserAgent string       // "": DefaultUserAgent
-	MaxBytes  int64        // cap on a body after decompression; 0: DefaultMaxBytes
+	MaxBytes  int64        // cap on a body after decompression; 0: DefaultMaxBytes (none for a regular file)
 	Stdin     io.Reader    // read for the source "-"
 
 	// ETag and LastModified make a URL fetch conditional (If-None-Match,
@@ -131,7 +133,7 @@ func Load(ctx context.Context, src string, opt Options) (*Result, error) {
 		res.ETag, res.LastModified = f.etag, f.lastModified
 		return res, nil
 	default:
-		data, err := readFile(src, opt.maxBytes())
+		data, err := readFile(src, opt.MaxBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -208,7 +210,8 @@ func readCapped(r io.Reader, max, sizeHint int64) ([]byte, error) {
 	}
 }
 
-// readFile reads a local file, refusing directories and files over max.
+// readFile reads a local file, refusing directories and files over max
+// (max ≤ 0: no cap for a regular file, DefaultMaxBytes for anything else).
 func readFile(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -227,6 +230,15 @@ func readFile(path string, max int64) ([]byte, error) {
 	}
 	if st.IsDir() {
 		return nil, srcErrorf(path, nil, "is a directory, not a feed or page")
+	}
+	if max <= 0 {
+		// No cap was asked for. A regular local file is the user's own and
+		// its size is known, so only a stream (a pipe, a device) gets the
+		// default cap that guards against endless input.
+		max = DefaultMaxBytes
+		if st.Mode().IsRegular() {
+			max = max64(st.Size()+1<<20, DefaultMaxBytes)
+		}
 	}
 	if st.Mode().IsRegular() && st.Size() > max {
 		return nil, srcErrorf(path, errTooLarge{max}, "%s", errTooLarge{max}.Error())
@@ -300,6 +312,13 @@ func trimCutRune(b []byte) []byte {
 			}
 			break
 		}
+	}
+	return b
+}
+
+func max64(a, b int64) int64 {
+	if a > b {
+		return a
 	}
 	return b
 }
