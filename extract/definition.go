@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -201,7 +202,7 @@ func headingTerm(h string) string {
 	if i := strings.Index(h, ": "); i > 0 {
 		h = h[:i]
 	}
-	if l := strings.ToLower(h); strings.HasPrefix(l, "the ") && wordCount(h) > 2 {
+	if hasPrefixFold(h, "the ") && wordCount(h) > 2 {
 		h = h[4:]
 	}
 	// A long aside in parentheses is not part of the name; "(DDD)" is.
@@ -266,20 +267,20 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 		return "advice-heading"
 	case benefitTermWords.matchFirst(term):
 		return "benefit-term"
-	case conditionalOpenRE.MatchString(def) && !asNotedRE.MatchString(def):
+	case conditionalOpen(def) && !asNotedRE.MatchString(def):
 		return "conditional"
 	case x.memo("case", x.nearestHeading(), caseStudyHeadingRE.MatchString):
 		return "case-study"
 	}
 	first := firstSentence(def)
 	switch {
-	case speculativeWords.match(first) && !articleOpenRE.MatchString(first):
+	case speculativeWords.match(first) && !articleOpen(first):
 		return "speculative"
-	case nameListOpenRE.MatchString(def) || toolListOpenRE.MatchString(def):
+	case nameListCue(def) && (nameListOpenRE.MatchString(def) || toolListOpenRE.MatchString(def)):
 		return "name-list"
 	case qualityOpenWords.matchFirst(def):
 		return "judgement"
-	case appositiveOpenRE.MatchString(def):
+	case upperFirstByte(def) && appositiveOpenRE.MatchString(def):
 		return "appositive"
 	case strings.HasSuffix(x.leadIn, ":") && x.memo("lead", x.leadIn, adviceLeadIn):
 		return "advice-lead-in"
@@ -287,10 +288,10 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 		return "advice-lead-in"
 	case bareListBack(def):
 		return "enumeration"
-	case consequenceRE.MatchString(first) && !opensWithSubject(first, term) && !strings.HasPrefix(first, "An ") &&
+	case consequenceCue(first) && consequenceRE.MatchString(first) && !opensWithSubject(first, term) && !strings.HasPrefix(first, "An ") &&
 		!strings.Contains(first, " that ") && !strings.Contains(first, " which "):
 		return "consequence" // "Overwork without rest leads to burnout …"
-	case trendAnaphorRE.MatchString(first):
+	case strings.HasPrefix(first, "This ") && trendAnaphorRE.MatchString(first):
 		return "trend" // "This trend empowers candidates …"
 	case genericHeadWords[lastWord(term)]:
 		return "generic-head" // "Scalability Advantages", "Key Features"
@@ -308,7 +309,7 @@ func opensWithSubject(s, term string) bool {
 	if strings.HasPrefix(s, "It ") {
 		return true
 	}
-	nt := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	nt := normKey(stripArticle(dropParens(term)))
 	return nt != "" && strings.HasPrefix(normKey(stripArticle(s))+" ", nt+" ")
 }
 
@@ -429,7 +430,7 @@ func bareListBack(def string) bool {
 	if firstSentence(s) != s {
 		return false
 	}
-	s = parenRE.ReplaceAllString(s, "")
+	s = dropParens(s)
 	parts := strings.Split(strings.TrimRight(s, ". "), ",")
 	if len(parts) < 3 {
 		return false
@@ -493,17 +494,20 @@ func (x *extractor) adviceContext() bool {
 // memo caches a regexp test on a heading or lead-in: they repeat for every
 // item of a section, and the case-insensitive alternations are slow.
 func (x *extractor) memo(kind, s string, f func(string) bool) bool {
-	key := kind + "\x00" + s
+	key := memoKey{kind, s}
 	if v, ok := x.memos[key]; ok {
 		return v
 	}
 	if x.memos == nil {
-		x.memos = map[string]bool{}
+		x.memos = map[memoKey]bool{}
 	}
 	v := f(s)
 	x.memos[key] = v
 	return v
 }
+
+// memoKey is one cached test: its kind and the text tested.
+type memoKey struct{ kind, s string }
 
 // goodTerm rejects fronts that are not concept names: sentences, lists of
 // tools, advice, questions, over-long labels.
@@ -809,7 +813,7 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 	if t := whatIsTerm(htext); t != "" {
 		term = t
 	}
-	if m := abstractOfRE.FindStringSubmatch(term); m != nil {
+	if m := abstractOfMatch(term); m != nil {
 		term = m[1] // "The Power of Git Bisect" names Git Bisect
 	}
 	if i := strings.Index(term, " and "); i > 0 && wordCount(term[:i]) >= 2 {
@@ -853,7 +857,7 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 		if !ok {
 			continue
 		}
-		if m := predicateRE.FindStringSubmatch(s); m != nil && evaluativeWords.matchFirst(m[1]) || strings.Contains(s, " plays a ") {
+		if w, ok := predicateWord(s); ok && evaluativeWords.matchFirst(w) || strings.Contains(s, " plays a ") {
 			return false
 		}
 		def := s
@@ -926,7 +930,7 @@ func opensWithTerm(s, term string) bool {
 	}
 	ns := normKey(stripArticle(s))
 	nt := normKey(stripArticle(term))
-	bare := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	bare := normKey(stripArticle(dropParens(term)))
 	for _, cand := range []string{nt, bare, strings.TrimSuffix(nt, "s"), strings.TrimSuffix(bare, "s")} {
 		if len(cand) > 2 && strings.HasPrefix(ns, cand+" ") {
 			rest := ns[len(cand):]
@@ -956,11 +960,19 @@ var modalWords = map[string]bool{
 // parenRE matches a parenthetical.
 var parenRE = regexp.MustCompile(`\s*\([^)]*\)`)
 
+// dropParens removes the parentheticals of s (parenRE), skipping the
+// regexp when s has no parenthesis.
+func dropParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	return parenRE.ReplaceAllString(s, "")
+}
+
 // stripArticle drops a leading "the", "a" or "an".
 func stripArticle(s string) string {
-	l := strings.ToLower(s)
-	for _, a := range []string{"the ", "a ", "an "} {
-		if strings.HasPrefix(l, a) {
+	for _, a := range [...]string{"the ", "a ", "an "} {
+		if hasPrefixFold(s, a) {
 			return s[len(a):]
 		}
 	}
@@ -974,11 +986,171 @@ var quotedRE = regexp.MustCompile(`["\x{201c}]([^"\x{201d}]{2,40})["\x{201d}]`)
 // "The Concept of X", "The Importance of X".
 var abstractOfRE = regexp.MustCompile(`^(?i:(?:the\s+)?(?:power|need|concept|importance|role|art|idea|magic|rise|anatomy|basics|essence|principle|science|value)\s+(?:of|for|behind)\s+)(.+)$`)
 
+// abstractOfFirst are the words abstractOfRE can open with.
+var abstractOfFirst = [...]string{"the", "power", "need", "concept", "importance", "role", "art", "idea", "magic",
+	"rise", "anatomy", "basics", "essence", "principle", "science", "value"}
+
+// abstractOfMatch is abstractOfRE.FindStringSubmatch(t), skipping the
+// regexp unless t's first word starts with one of its words (text opening
+// beyond ASCII, where case folding is wider, always goes to the regexp).
+func abstractOfMatch(t string) []string {
+	i := 0
+	for i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
+		i++
+	}
+	if i < len(t) && t[i] >= utf8.RuneSelf {
+		return abstractOfRE.FindStringSubmatch(t)
+	}
+	first := strings.ToLower(t[:i])
+	for _, w := range abstractOfFirst {
+		if strings.HasPrefix(first, w) {
+			return abstractOfRE.FindStringSubmatch(t)
+		}
+	}
+	return nil
+}
+
 // articleSubjectRE captures the subject of "A/An X is/refers to …".
 var articleSubjectRE = regexp.MustCompile(`^(?:A|An)\s([\w -]{2,40}?)\s(?:is|refers to|means)\s`)
 
 // predicateRE captures the word after "is/are (a|an|the)".
 var predicateRE = regexp.MustCompile(`\b(?:is|are)\s+(?:(?:a|an|the)\s+)?(\S+)`)
+
+// predicateWord returns predicateRE's capture in s without running the
+// regexp (which tries every position of the sentence).
+func predicateWord(s string) (string, bool) {
+	for i := 0; i+2 < len(s); i++ {
+		c := s[i]
+		if c != 'i' && c != 'a' || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		var k int
+		switch {
+		case strings.HasPrefix(s[i:], "is"):
+			k = i + 2
+		case strings.HasPrefix(s[i:], "are"):
+			k = i + 3
+		default:
+			continue
+		}
+		j := skipRESpace(s, k)
+		if j == k || j == len(s) {
+			continue // no \s+, or nothing after it
+		}
+		for _, a := range [...]string{"a", "an", "the"} {
+			if !strings.HasPrefix(s[j:], a) {
+				continue
+			}
+			g := j + len(a)
+			h := skipRESpace(s, g)
+			if h > g && h < len(s) {
+				return s[h:endNonSpace(s, h)], true
+			}
+		}
+		return s[j:endNonSpace(s, j)], true
+	}
+	return "", false
+}
+
+// isWordByte reports whether c is a \w byte (ASCII word character).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// isRESpace reports whether c is matched by the regexp class \s.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipRESpace returns the index after the run of \s bytes at s[i:].
+func skipRESpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// endNonSpace returns the index after the run of \S bytes at s[i:].
+func endNonSpace(s string, i int) int {
+	for i < len(s) && !isRESpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// articleOpen is articleOpenRE.MatchString(s) without the regexp.
+func articleOpen(s string) bool {
+	for _, a := range [...]string{"A", "An", "The", "This", "It", "Its"} {
+		if len(s) > len(a) && strings.HasPrefix(s, a) && isRESpace(s[len(a)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalOpen is conditionalOpenRE.MatchString(s), skipping the
+// regexp when s cannot open with one of its words.
+func conditionalOpen(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf && strings.IndexByte("iwboauetdsrIWBOAUETDSR", c) < 0 {
+		return false
+	}
+	return conditionalOpenRE.MatchString(s)
+}
+
+// upperFirstByte reports whether s opens with an ASCII capital, which
+// the name-list, tool-list and appositive regexps require.
+func upperFirstByte(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// nameListCue is a necessary condition for nameListOpenRE and
+// toolListOpenRE: an ASCII capital first, and before the first "," or
+// "(" only name characters ([\w.+-]) and at most three white spaces.
+func nameListCue(s string) bool {
+	if !upperFirstByte(s) {
+		return false
+	}
+	spaces := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ',' || c == '(':
+			return true
+		case isWordByte(c) || c == '.' || c == '+' || c == '-':
+		case isRESpace(c):
+			if spaces++; spaces > 3 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// consequenceCue is a necessary condition for consequenceRE.
+func consequenceCue(s string) bool {
+	return s != "" && s[0] >= 'B' && s[0] <= 'Z' &&
+		(strings.Contains(s, "lead to") || strings.Contains(s, "leads to") || strings.Contains(s, "led to"))
+}
+
+// kindNounWords are the kind nouns kindNounRE requires.
+var kindNounWords = [...]string{"command", "file", "pattern", "principle", "mechanism", "technique", "method", "model",
+	"protocol", "algorithm", "theorem", "law", "framework", "process", "approach", "flag", "option", "directory", "header"}
+
+// kindNounMatch is kindNounRE.FindStringSubmatch(s), skipping the regexp
+// when s names none of the kind nouns.
+func kindNounMatch(s string) []string {
+	for _, w := range kindNounWords {
+		if strings.Contains(s, w) {
+			return kindNounRE.FindStringSubmatch(s)
+		}
+	}
+	return nil
+}
 
 // tokenSet returns the normalised words of s longer than two letters.
 func tokenSet(s string) map[string]bool {
@@ -1030,15 +1202,19 @@ func termAfterClause(s, term string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	ls := strings.ToLower(s)
-	tw := strings.Fields(strings.ToLower(term))
-	if len(tw) == 0 || !strings.Contains(ls, ", ") {
+	// ", " survives lower-casing unchanged: test it on s first.
+	if !strings.Contains(s, ", ") {
 		return false
 	}
+	tw := strings.Fields(strings.ToLower(term))
+	if len(tw) == 0 {
+		return false
+	}
+	ls := strings.ToLower(s)
 	if !strings.Contains(ls, strings.TrimSuffix(strings.Trim(tw[len(tw)-1], "()\"'"), "s")) && !strings.Contains(ls, ", this ") {
 		return false
 	}
-	nt := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	nt := normKey(stripArticle(dropParens(term)))
 	if nt == "" {
 		return false
 	}
@@ -1105,7 +1281,8 @@ var acronymInTermRE = regexp.MustCompile(`\(([A-Z][A-Z0-9]{1,7})\)$`)
 // anaphoricDefinition reports whether s defines the heading term without
 // repeating it. "A/An" openings must be short descriptions.
 func anaphoricDefinition(s, term string) bool {
-	if !anaphoricRE.MatchString(s) {
+	// Every branch of anaphoricRE opens with "It ", "A", "An" or "This ".
+	if s == "" || s[0] != 'I' && s[0] != 'A' && s[0] != 'T' || !anaphoricRE.MatchString(s) {
 		return false
 	}
 	if strings.HasPrefix(s, "A ") || strings.HasPrefix(s, "An ") {
@@ -1135,6 +1312,30 @@ var definingVerbRE = regexp.MustCompile(`^\s*(?:\w+ ){0,3}?(?:is an?|is the|are 
 
 // proseDefRE matches glossary sentences: "X is a …", "X refers to …".
 var proseDefRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,60}?)\s+(?:\(([^)]{1,60})\)\s+)?(is an?|is the|are an?|are the|refers to|is defined as|means|describes|involves|represents|is a term for|stands for)\s+(\S.*)$`)
+
+// proseDefVerbs are literal parts of proseDefRE's verb alternation: a
+// match holds one of them.
+var proseDefVerbs = [...]string{"is a", "is the", "are a", "are the", "refers to", "is defined as", "means",
+	"describes", "involves", "represents", "stands for"}
+
+// proseDefMatch is proseDefRE.FindStringSubmatch(s), skipping the regexp
+// when no verb occurs before the first ",;:." (the subject cannot hold
+// them; only a parenthesis, opening before them, can).
+func proseDefMatch(s string) []string {
+	c := strings.IndexAny(s, ",;:.(")
+	if c >= 0 && s[c] == '(' {
+		return proseDefRE.FindStringSubmatch(s)
+	}
+	if c < 0 {
+		c = len(s)
+	}
+	for _, v := range proseDefVerbs {
+		if strings.Contains(s[:c], v) {
+			return proseDefRE.FindStringSubmatch(s)
+		}
+	}
+	return nil
+}
 
 // evaluativeWords open a predicate that praises or ranks rather than
 // defines: "X is the backbone of …", "X is a powerful technique …".
@@ -1197,6 +1398,9 @@ func (x *extractor) proseDefs(p *xhtml.Node, text string) {
 // headingTokens returns the words (longer than two letters) of the
 // current heading path, computed once per path.
 func (x *extractor) headingTokens() map[string]bool {
+	if x.headToks != nil && x.headsAre(x.headToksKey) {
+		return x.headToks
+	}
 	n := 0
 	for _, h := range x.heads {
 		n += len(h.text) + 1
@@ -1221,6 +1425,23 @@ func (x *extractor) headingTokens() map[string]bool {
 	}
 	x.headToks, x.headToksKey = toks, key
 	return toks
+}
+
+// headsAre reports whether key is the heading path as headingTokens
+// writes it (each text followed by U+001F), without building that string.
+func (x *extractor) headsAre(key string) bool {
+	pos := 0
+	for _, h := range x.heads {
+		if !strings.HasPrefix(key[pos:], h.text) {
+			return false
+		}
+		pos += len(h.text)
+		if pos >= len(key) || key[pos] != '\x1f' {
+			return false
+		}
+		pos++
+	}
+	return pos == len(key)
 }
 
 // passingDefinitionCue reports whether a list item's explanation may
@@ -1296,11 +1517,11 @@ var whenVerbRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,40}?)\s+
 // proseSentence decides whether one sentence is a glossary sentence and
 // returns its term.
 func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (string, bool) {
-	if wordCount(s) < 6 || wordCount(s) > 60 {
+	if n := wordCount(s); n < 6 || n > 60 {
 		return "", false
 	}
 	if !strings.Contains(s, " is ") && !strings.Contains(s, " are ") {
-	} else if m := predicateRE.FindStringSubmatch(s); m != nil && evaluativeWords.matchFirst(m[1]) {
+	} else if w, ok := predicateWord(s); ok && evaluativeWords.matchFirst(w) {
 		return "", false // "X is the most successful way …" ranks, not defines
 	}
 	var m []string
@@ -1320,8 +1541,8 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 			return capFirst(term), true
 		}
 	}
-	if !articleOpenRE.MatchString(s) {
-	} else if m := kindNounRE.FindStringSubmatch(s); m != nil {
+	if !articleOpen(s) {
+	} else if m := kindNounMatch(s); m != nil {
 		term := trimQuotes(m[1])
 		named := namedKinds[m[2]] && unicode.IsUpper([]rune(term)[0]) && wordCount(term) <= 3
 		if (emph[normKey(term)] || named) && !proseSubjectStop[firstWord(term)] {
@@ -1335,7 +1556,7 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 	if leadClauseFirst[firstWord(s)] && strings.Contains(s, ", ") {
 		body = leadClauseRE.ReplaceAllString(s, "")
 	}
-	if q := strings.IndexAny(body, "\"\u201c"); q < 0 || q > 6 {
+	if q := strings.IndexAny(body[:min(len(body), 6+len("\u201c"))], "\"\u201c"); q < 0 || q > 6 {
 	} else if m := quotedSubjectRE.FindStringSubmatch(body); m != nil && wordCount(m[1]) <= 5 && !proseSubjectStop[firstWord(m[1])] {
 		if t := capFirst(strings.TrimSpace(m[1])); x.goodTerm(t, false) {
 			return t, true
@@ -1372,7 +1593,7 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 		}
 		head = body[:cut]
 	}
-	m = proseDefRE.FindStringSubmatch(head)
+	m = proseDefMatch(head)
 	if m == nil {
 		return "", false
 	}
@@ -1647,14 +1868,16 @@ func (x *extractor) paragraph(p *xhtml.Node) {
 			return
 		}
 	}
-	ctx := ""
-	for _, h := range x.heads {
-		ctx += " " + h.text
+	if strings.Count(text, ",") >= 2 { // else acronymLists finds nothing
+		ctx := ""
+		for _, h := range x.heads {
+			ctx += " " + h.text
+		}
+		if prev := prevElem(p); prev != nil {
+			ctx += " " + x.text(prev)
+		}
+		x.acronymLists(text, ctx)
 	}
-	if prev := prevElem(p); prev != nil {
-		ctx += " " + x.text(prev)
-	}
-	x.acronymLists(text, ctx)
 	if prose != nil && x.headingProse(prose, p, text, x.proseFirst) {
 		return
 	}
@@ -1676,7 +1899,7 @@ var definingSentenceRE = regexp.MustCompile(`\b(?:is an?|is the|are an?|refers t
 func definingScore(term, def string) int {
 	first := firstSentence(def)
 	score := 0
-	if articleOpenRE.MatchString(first) {
+	if articleOpen(first) {
 		score += 2
 	}
 	if definingSentenceRE.MatchString(first) {
@@ -1686,7 +1909,7 @@ func definingScore(term, def string) int {
 	if strings.HasSuffix(fw, "ing") && fw != firstWord(term) {
 		score -= 3
 	}
-	if qualityOpenWords.matchFirst(first) || conditionalOpenRE.MatchString(first) || imperativeVerbs[fw] {
+	if qualityOpenWords.matchFirst(first) || conditionalOpen(first) || imperativeVerbs[fw] {
 		score -= 2
 	}
 	return score
@@ -1694,10 +1917,42 @@ func definingScore(term, def string) int {
 
 // hasDefiningVerb is a cheap pre-test for proseDefRE.
 func hasDefiningVerb(s string) bool {
-	for _, v := range []string{" is ", " are ", " refers to ", " means ", " describes ", " involves ", " represents ", " stands for "} {
-		if strings.Contains(s, v) {
-			return true
+	// One pass over the spaces instead of a search per verb: " is ",
+	// " are ", " refers to ", " means ", " describes ", " involves ",
+	// " represents ", " stands for ".
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		r := s[i+1:]
+		switch r[0] {
+		case 'i':
+			if strings.HasPrefix(r, "is ") || strings.HasPrefix(r, "involves ") {
+				return true
+			}
+		case 'a':
+			if strings.HasPrefix(r, "are ") {
+				return true
+			}
+		case 'r':
+			if strings.HasPrefix(r, "refers to ") || strings.HasPrefix(r, "represents ") {
+				return true
+			}
+		case 'm':
+			if strings.HasPrefix(r, "means ") {
+				return true
+			}
+		case 'd':
+			if strings.HasPrefix(r, "describes ") {
+				return true
+			}
+		case 's':
+			if strings.HasPrefix(r, "stands for ") {
+				return true
+			}
 		}
+		j := strings.IndexByte(r, ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
@@ -1737,7 +1992,7 @@ func definitionalBack(term, def string) bool {
 // article: "Local Repository (Git Directory)" and "Local Repository",
 // "Service Mesh" and "Service Meshes" are one card.
 func conceptKey(term string) string {
-	k := normKey(stripArticle(parenRE.ReplaceAllString(term, "")))
+	k := normKey(stripArticle(dropParens(term)))
 	if k == "" {
 		k = normKey(term)
 	}
@@ -1809,7 +2064,7 @@ func descriptionOpening(s, term string) bool {
 		return false
 	}
 	ws := strings.Fields(s)
-	tw := strings.Fields(normKey(parenRE.ReplaceAllString(term, "")))
+	tw := strings.Fields(normKey(dropParens(term)))
 	if strings.HasPrefix(s, "This is a ") || strings.HasPrefix(s, "This is an ") || strings.HasPrefix(s, "This is the ") {
 		// "This is the simplest workflow, …" under "Centralized Workflow":
 		// the predicate names the term's kind. "This is the primary method
@@ -1855,7 +2110,7 @@ func descriptionOpening(s, term string) bool {
 	fw := ws[0]
 	activity := len(tw) > 0 && strings.HasSuffix(tw[len(tw)-1], "ing") || acronymInTermRE.MatchString(term)
 	if activity && len(fw) > 5 && strings.HasSuffix(fw, "ing") && unicode.IsUpper([]rune(fw)[0]) && !tokenSet(term)[normKey(fw)] {
-		if m := predicateRE.FindStringSubmatch(s); m != nil && (evaluativeWords.matchFirst(m[1]) || qualityOpenWords.matchFirst(m[1])) || strings.Contains(s, " requires ") {
+		if w, ok := predicateWord(s); ok && (evaluativeWords.matchFirst(w) || qualityOpenWords.matchFirst(w)) || strings.Contains(s, " requires ") {
 			return false // "Testing … is more challenging …": a judgement
 		}
 		for j := 0; j < len(ws) && j < 5; j++ {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,9 +19,29 @@ var (
 	aMarkerRE = regexp.MustCompile(`^(?i:a|answer)\s*[:.]\s*`)
 )
 
+// inlineAnswerRE matches an answer marker inside a Q: paragraph.
+var inlineAnswerRE = regexp.MustCompile(`\s(?i:a|answer):\s`)
+
 // isFAQHeading reports whether a heading text opens an FAQ section.
 func isFAQHeading(s string) bool {
-	return faqHeadingRE.MatchString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if !faqCue(s) {
+		return false
+	}
+	return faqHeadingRE.MatchString(s)
+}
+
+// faqCue is a cheap necessary condition for faqHeadingRE: every branch
+// has "faq", "f.a.q", "question" or an "&" (case-insensitive; text beyond
+// ASCII, where case folding is wider, always goes to the regexp).
+func faqCue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "faq") || strings.Contains(l, "f.a.q") || strings.Contains(l, "question") || strings.Contains(l, "&")
 }
 
 // cleanHeading strips permalink symbols from a heading's text.
@@ -142,7 +163,7 @@ func (x *extractor) faqParagraph(p *xhtml.Node, text string) bool {
 				return true
 			}
 		}
-		if m := regexp.MustCompile(`\s(?i:a|answer):\s`).FindStringIndex(q); m != nil {
+		if m := inlineAnswerRE.FindStringIndex(q); m != nil {
 			a := strings.TrimSpace(q[m[1]:])
 			x.add(Item{Kind: FAQ, Question: strings.TrimSpace(q[:m[0]]), Answer: a, AnswerHTML: escapeText(a)})
 			return true
@@ -219,7 +240,7 @@ func (x *extractor) answerBlocks(p *xhtml.Node) []*xhtml.Node {
 
 // escapeText returns s as HTML text.
 func escapeText(s string) string {
-	var b textBuf
+	b := textBuf{raw: true}
 	b.text(s)
 	return b.html.String()
 }

@@ -34,7 +34,7 @@ type extractor struct {
 	prose       *xhtml.Node          // heading whose first paragraph may define it
 	leadIn      string               // the paragraph introducing the list being read
 	seqs        map[*xhtml.Node]Item // lists of subheadings, keyed by their parent heading
-	memos       map[string]bool      // cached regexp tests, see memo
+	memos       map[memoKey]bool     // cached regexp tests, see memo
 	nested      bool                 // reading the items of a nested list
 	collect     *[]defCand           // when set, list item definitions go here
 	laterProse  []proseJob           // list item texts read for prose once the list is settled
@@ -350,10 +350,11 @@ func (x *extractor) sectionURL() string {
 // add appends an item unless the article already has one of the same kind
 // and normalised prompt.
 func (x *extractor) add(it Item) bool {
-	if normKey(it.Front()) == "" {
+	front := normKey(it.Front())
+	if front == "" {
 		return false
 	}
-	key := string(it.Kind) + "\x1f" + normKey(it.Front())
+	key := string(it.Kind) + "\x1f" + front
 	if it.Kind == Definition {
 		key = string(it.Kind) + "\x1f" + conceptKey(it.Term)
 	}
@@ -370,7 +371,7 @@ func (x *extractor) add(it Item) bool {
 			it.Context = x.context()
 			it.Source = x.src
 			it.Source.SectionURL = x.sectionURL()
-			it.ID = itemID(x.src, it.Context, it.Kind, it.Front())
+			it.ID = itemIDKey(x.src, it.Context, it.Kind, front)
 			x.items[i] = it
 		}
 		return false
@@ -379,7 +380,7 @@ func (x *extractor) add(it Item) bool {
 	it.Context = x.context()
 	it.Source = x.src
 	it.Source.SectionURL = x.sectionURL()
-	it.ID = itemID(x.src, it.Context, it.Kind, it.Front())
+	it.ID = itemIDKey(x.src, it.Context, it.Kind, front)
 	x.items = append(x.items, it)
 	if it.Kind == Definition {
 		x.acronymLists(it.Definition, it.Term)

@@ -29,6 +29,17 @@ func excludedListHeading(h string) bool {
 // enumeratorRE matches an explicit item number: "1.", "2)", "Step 3:".
 var enumeratorRE = regexp.MustCompile(`^(?:\d+[.)]|(?i:step|phase|stage)\s+\d+\s*[:.)-])\s*`)
 
+// enumeratorCue is a necessary condition for enumeratorRE: s opens with
+// a digit, an "s" or a "p" (text opening beyond ASCII, where case folding
+// is wider, always goes to the regexp).
+func enumeratorCue(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	return c >= '0' && c <= '9' || c == 's' || c == 'S' || c == 'p' || c == 'P' || c >= utf8.RuneSelf
+}
+
 // listItems returns the direct li children of a ul/ol.
 func listItems(l *xhtml.Node) []*xhtml.Node {
 	var out []*xhtml.Node
@@ -132,7 +143,9 @@ func itemLabel(li *xhtml.Node) (string, bool) {
 		}
 	}
 	own := textOf(li, textOpts{skipLists: true})
-	own = enumeratorRE.ReplaceAllString(own, "")
+	if enumeratorCue(own) {
+		own = enumeratorRE.ReplaceAllString(own, "")
+	}
 	if i := strings.Index(own, ": "); i > 0 && wordCount(own[:i]) <= 5 {
 		return own[:i], true
 	}
@@ -160,7 +173,7 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 		if own == "" {
 			return
 		}
-		if enumeratorRE.MatchString(own) {
+		if enumeratorCue(own) && enumeratorRE.MatchString(own) {
 			numbered++
 		}
 		if linkOnly(li, own) {
@@ -477,10 +490,44 @@ func (x *extractor) acronymLists(text, context string) {
 
 // parenMatches runs acronymParenRE only on text with parentheses.
 func parenMatches(text string) [][]string {
-	if !strings.Contains(text, "(") || !hasAcronym(text) {
+	if !strings.Contains(text, "(") || !hasAcronym(text) || !acronymParenCue(text) {
 		return nil
 	}
 	return acronymParenRE.FindAllStringSubmatch(text, -1)
+}
+
+// acronymParenCue is a necessary condition for acronymParenRE: some "("
+// has three capitals in a row within the 48 runes before it, with none
+// of "().;:" between.
+func acronymParenCue(s string) bool {
+	for p := strings.IndexByte(s, '('); p >= 0; {
+		runes, run := 0, 0
+		for i := p - 1; i >= 0; i-- {
+			c := s[i]
+			if c == '(' || c == ')' || c == '.' || c == ';' || c == ':' {
+				break
+			}
+			if c&0xC0 != 0x80 {
+				runes++
+			}
+			if c >= 'A' && c <= 'Z' {
+				if run++; run >= 3 {
+					return true
+				}
+			} else {
+				run = 0
+			}
+			if runes >= 48 {
+				break
+			}
+		}
+		next := strings.IndexByte(s[p+1:], '(')
+		if next < 0 {
+			break
+		}
+		p += 1 + next
+	}
+	return false
 }
 
 // expansion returns the items of inner when their initials spell ac.
@@ -803,6 +850,34 @@ func lowerFirst(s string) string {
 // "Advantages and Challenges of X" and captures the topic.
 var genericPairRE = regexp.MustCompile(`(?i)^(?:(?:the|key|common|main)\s+)?(?:pros|cons|advantages|disadvantages|benefits|drawbacks|challenges|limitations|risks|strengths|weaknesses|trade-?offs|considerations|pitfalls|best practices|use cases|examples|types|features)(?:\s*(?:&|and|,|vs\.?|versus|or)\s*(?:the\s+)?(?:pros|cons|advantages|disadvantages|benefits|drawbacks|challenges|limitations|risks|strengths|weaknesses|trade-?offs|considerations|pitfalls|best practices|use cases|examples|types|features))*\s+(?:of|for|in|with|to)\s+(?:using\s+|adopting\s+|implementing\s+)?(.+)$`)
 
+// genericPairFirst are the words genericPairRE can open with (letters
+// only, lower case).
+var genericPairFirst = [...]string{"the", "key", "common", "main", "pros", "cons", "advantages",
+	"disadvantages", "benefits", "drawbacks", "challenges", "limitations", "risks", "strengths",
+	"weaknesses", "trade", "tradeoffs", "considerations", "pitfalls", "best", "use", "examples", "types",
+	"features"}
+
+// genericPairMatch is genericPairRE.FindStringSubmatch(t), skipping the
+// regexp unless t's first word starts with one of its words ("and" may
+// follow without a space); text opening beyond ASCII, where case folding
+// is wider, always goes to the regexp.
+func genericPairMatch(t string) []string {
+	i := 0
+	for i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
+		i++
+	}
+	if i < len(t) && t[i] >= utf8.RuneSelf {
+		return genericPairRE.FindStringSubmatch(t)
+	}
+	first := strings.ToLower(t[:i])
+	for _, w := range genericPairFirst {
+		if strings.HasPrefix(first, w) {
+			return genericPairRE.FindStringSubmatch(t)
+		}
+	}
+	return nil
+}
+
 // topicOf names what a section is about: its heading without enumerator
 // and subtitle; a generic heading ("Pros") defers to its parent, and
 // "Pros & Cons of Using X" yields X.
@@ -817,7 +892,7 @@ func topicOf(heading, parent string) string {
 		}
 		return topicOf(parent, "")
 	}
-	if m := genericPairRE.FindStringSubmatch(t); m != nil {
+	if m := genericPairMatch(t); m != nil {
 		return strings.TrimSpace(m[1])
 	}
 	return t

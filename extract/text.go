@@ -18,24 +18,99 @@ type textOpts struct {
 
 // textBuf accumulates the plain and the inline-HTML rendering of a subtree
 // in one walk. Block boundaries become one space; inline elements join
-// without one; whitespace collapses at the end.
+// without one. White space collapses as the text is written, exactly as
+// collapse would collapse the whole; a text node that is not valid UTF-8
+// (where runes could span nodes) makes the caller redo the walk raw.
 type textBuf struct {
-	plain  strings.Builder
-	html   strings.Builder
-	noHTML bool // plain text only
+	plain   strings.Builder
+	html    strings.Builder
+	noHTML  bool // plain text only
+	raw     bool // write as is; the caller collapses
+	sp, hsp bool // a space is pending in plain, in html
+	invalid bool // a text node is not valid UTF-8
 }
 
 func (b *textBuf) space() {
-	b.plain.WriteByte(' ')
-	if !b.noHTML {
-		b.html.WriteByte(' ')
+	if b.raw {
+		b.plain.WriteByte(' ')
+		if !b.noHTML {
+			b.html.WriteByte(' ')
+		}
+		return
 	}
+	b.sp = true
+	b.hsp = true
 }
 
 func (b *textBuf) text(s string) {
-	b.plain.WriteString(s)
+	if b.raw {
+		b.plain.WriteString(s)
+		if !b.noHTML {
+			b.html.WriteString(html.EscapeString(s))
+		}
+		return
+	}
+	if !utf8.ValidString(s) {
+		b.invalid = true
+	}
+	appendCollapsed(&b.plain, &b.sp, s)
 	if !b.noHTML {
-		b.html.WriteString(html.EscapeString(s))
+		appendCollapsed(&b.html, &b.hsp, html.EscapeString(s))
+	}
+}
+
+// tag writes markup (no white space) to the html rendering.
+func (b *textBuf) tag(s string) {
+	if b.raw {
+		b.html.WriteString(s)
+		return
+	}
+	appendCollapsed(&b.html, &b.hsp, s)
+}
+
+// appendCollapsed appends s to b as collapse would, given whether a space
+// is pending before s; it updates the pending state.
+func appendCollapsed(b *strings.Builder, sp *bool, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				*sp = true
+				i++
+				continue
+			}
+			// A run of ASCII non-space bytes and single spaces between
+			// them, copied at once.
+			j := i + 1
+			for j < len(s) {
+				if d := s[j]; d < utf8.RuneSelf && !asciiSpace[d] {
+					j++
+				} else if d == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]] {
+					j += 2
+				} else {
+					break
+				}
+			}
+			if *sp && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			*sp = false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' {
+			i += n
+			*sp = true
+			continue
+		}
+		if *sp && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		*sp = false
+		b.WriteString(s[i : i+n])
+		i += n
 	}
 }
 
@@ -76,13 +151,13 @@ func (b *textBuf) walk(n *xhtml.Node, o textOpts) {
 		}
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		if !b.noHTML {
-			b.html.WriteString("<code>")
+			b.tag("<code>")
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			b.walk(c, o)
 		}
 		if !b.noHTML {
-			b.html.WriteString("</code>")
+			b.tag("</code>")
 		}
 		return
 	}
@@ -102,14 +177,24 @@ func (b *textBuf) walk(n *xhtml.Node, o textOpts) {
 func textOf(n *xhtml.Node, o textOpts) string {
 	b := textBuf{noHTML: true}
 	b.walk(n, o)
-	return cleanText(b.plain.String())
+	if !b.invalid {
+		return b.plain.String()
+	}
+	r := textBuf{noHTML: true, raw: true}
+	r.walk(n, o)
+	return cleanText(r.plain.String())
 }
 
 // textHTMLOf returns the normalised plain text and inline HTML of n.
 func textHTMLOf(n *xhtml.Node, o textOpts) (string, string) {
 	var b textBuf
 	b.walk(n, o)
-	return cleanText(b.plain.String()), collapse(b.html.String())
+	if !b.invalid {
+		return b.plain.String(), b.html.String()
+	}
+	r := textBuf{raw: true}
+	r.walk(n, o)
+	return cleanText(r.plain.String()), collapse(r.html.String())
 }
 
 // cleanText collapses whitespace.
@@ -120,22 +205,31 @@ func cleanText(s string) string {
 // collapse turns every run of white space (also NBSP and zero-width
 // space) into one space and trims.
 func collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	sp := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			if asciiSpace[c] {
 				sp = true
+				i++
 				continue
+			}
+			// A run of ASCII non-space bytes, copied at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
 			}
 			if sp && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			sp = false
-			b.WriteByte(c)
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -152,6 +246,40 @@ func collapse(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// asciiSpace marks the ASCII bytes collapse treats as white space.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
+
+// collapsed reports whether collapse(s) == s: no white space but single
+// ASCII spaces between non-space characters.
+func collapsed(s string) bool {
+	prevSpace := true // a leading space is not collapsed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+				continue
+			case '\t', '\n', '\r', '\f', '\v':
+				return false
+			}
+			prevSpace = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' {
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == ""
 }
 
 // wordCount counts space-separated words.
@@ -174,20 +302,57 @@ func wordCount(s string) int {
 // normKey is the normalisation used for comparing prompts and for ids:
 // lower case, quotes folded, punctuation dropped, spaces collapsed.
 func normKey(s string) string {
-	var b strings.Builder
-	sp := false
-	for _, r := range strings.ToLower(s) {
+	// One pass, lower-casing rune by rune as strings.ToLower does, and
+	// no copy at all when s is already a key.
+	same := true // the key is s itself
+	sp := true
+	for i := 0; i < len(s) && same; i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			sp = false
+		case c == ' ' && !sp && i+1 < len(s):
+			sp = true
+		default:
+			same = false
+		}
+	}
+	if same && !sp {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	sp = false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				if sp && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				sp = false
+				b = append(b, c)
+				continue
+			}
+			sp = true
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		r = unicode.ToLower(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if sp && b.Len() > 0 {
-				b.WriteByte(' ')
+			if sp && len(b) > 0 {
+				b = append(b, ' ')
 			}
 			sp = false
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			continue
 		}
 		sp = true
 	}
-	return b.String()
+	return string(b)
 }
 
 // firstSentence returns s up to the end of its first sentence.
@@ -401,9 +566,8 @@ func trimEnumerator(s string) string {
 		}
 		return strings.TrimSpace(s[j:])
 	}
-	lower := strings.ToLower(s)
-	for _, p := range []string{"step ", "principle ", "phase ", "stage ", "rule ", "tip ", "part "} {
-		if strings.HasPrefix(lower, p) {
+	for _, p := range [...]string{"step ", "principle ", "phase ", "stage ", "rule ", "tip ", "part "} {
+		if hasPrefixFold(s, p) {
 			k := len(p)
 			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
 				k++
@@ -414,6 +578,31 @@ func trimEnumerator(s string) string {
 		}
 	}
 	return s
+}
+
+// hasPrefixFold reports whether strings.ToLower(s) starts with p, a
+// lower-case ASCII prefix, without lower-casing all of s.
+func hasPrefixFold(s, p string) bool {
+	n := min(len(s), len(p))
+	for i := 0; i < n; i++ {
+		if s[i] >= utf8.RuneSelf {
+			// Lower-casing may change the length of what precedes.
+			return strings.HasPrefix(strings.ToLower(s), p)
+		}
+	}
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // trimQuotes removes surrounding quotes and spaces.
@@ -447,6 +636,51 @@ func newWordSet(entries ...string) *wordSet {
 
 // words splits s into lower-case words (letters, digits, ' and -).
 func words(s string) []string {
+	// ASCII fast path: one lower-cased copy at most, words sliced from it.
+	n, in, upper := 0, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return wordsRunes(s)
+		}
+		w := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'' || c == '-'
+		if c >= 'A' && c <= 'Z' {
+			w, upper = true, true
+		}
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	if n == 0 {
+		return nil
+	}
+	if upper {
+		s = strings.ToLower(s)
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'' || c == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// wordsRunes is words for text beyond ASCII.
+func wordsRunes(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '\u2019' || r == '-')
 	})
@@ -454,6 +688,18 @@ func words(s string) []string {
 
 // match reports whether any entry occurs in s as whole words.
 func (w *wordSet) match(s string) bool {
+	if ascii(s) {
+		for i := 0; ; {
+			a, b := asciiToken(s, i)
+			if a == b {
+				return false
+			}
+			if w.matchASCII(s, a, b) {
+				return true
+			}
+			i = b
+		}
+	}
 	ws := words(s)
 	for i, t := range ws {
 		if w.matchAt(ws, i, t) {
@@ -473,8 +719,112 @@ func (w *wordSet) matchFirst(s string) bool {
 		}
 		s = s[:cut]
 	}
+	if ascii(s) {
+		a, b := asciiToken(s, 0)
+		return a < b && w.matchASCII(s, a, b)
+	}
 	ws := words(s)
 	return len(ws) > 0 && w.matchAt(ws, 0, ws[0])
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordsByte reports whether an ASCII byte belongs to a word of words().
+func isWordsByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '-'
+}
+
+// asciiToken returns the bounds of the first word of ASCII s at or after
+// i (as words() splits it); a == b when there is none.
+func asciiToken(s string, i int) (a, b int) {
+	for i < len(s) && !isWordsByte(s[i]) {
+		i++
+	}
+	b = i
+	for b < len(s) && isWordsByte(s[b]) {
+		b++
+	}
+	return i, b
+}
+
+// equalLower reports whether ASCII word t lower-cased equals lower.
+func equalLower(t, lower string) bool {
+	if len(t) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// matchASCII is matchAt for the word s[a:b] of ASCII s, without
+// splitting s into lower-cased words first.
+func (w *wordSet) matchASCII(s string, a, b int) bool {
+	var buf [64]byte
+	t := s[a:b]
+	var lt []byte // t lower-cased, when t has capitals
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 'A' && c <= 'Z' {
+			if len(t) > len(buf) {
+				lt = []byte(strings.ToLower(t))
+			} else {
+				lt = buf[:len(t)]
+				for k := 0; k < len(t); k++ {
+					c := t[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					lt[k] = c
+				}
+			}
+			break
+		}
+	}
+	for _, p := range w.prefixes {
+		if lt != nil {
+			if len(lt) >= len(p) && string(lt[:len(p)]) == p {
+				return true
+			}
+		} else if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	var phs [][]string
+	if lt != nil {
+		phs = w.phrases[string(lt)]
+	} else {
+		phs = w.phrases[t]
+	}
+	for _, ph := range phs {
+		ok := true
+		for k, pos := 1, b; k < len(ph); k++ {
+			x, y := asciiToken(s, pos)
+			if x == y || !equalLower(s[x:y], ph[k]) {
+				ok = false
+				break
+			}
+			pos = y
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *wordSet) matchAt(ws []string, i int, t string) bool {
