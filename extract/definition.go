@@ -991,20 +991,27 @@ var abstractOfFirst = [...]string{"the", "power", "need", "concept", "importance
 	"rise", "anatomy", "basics", "essence", "principle", "science", "value"}
 
 // abstractOfMatch is abstractOfRE.FindStringSubmatch(t), skipping the
-// regexp unless t's first word starts with one of its words (text opening
-// beyond ASCII, where case folding is wider, always goes to the regexp).
+// regexp unless t's first word starts with one of its words.
 func abstractOfMatch(t string) []string {
+	return firstWordGatedMatch(abstractOfRE, abstractOfFirst[:], t)
+}
+
+// firstWordGatedMatch is re.FindStringSubmatch(t), run only when t's first
+// word (its leading ASCII letters, lower-cased) starts with one of first:
+// a cheap exact pre-check for regexps anchored on a word list. Text opening
+// beyond ASCII, where case folding is wider, always goes to the regexp.
+func firstWordGatedMatch(re *regexp.Regexp, first []string, t string) []string {
 	i := 0
 	for i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
 		i++
 	}
 	if i < len(t) && t[i] >= utf8.RuneSelf {
-		return abstractOfRE.FindStringSubmatch(t)
+		return re.FindStringSubmatch(t)
 	}
-	first := strings.ToLower(t[:i])
-	for _, w := range abstractOfFirst {
-		if strings.HasPrefix(first, w) {
-			return abstractOfRE.FindStringSubmatch(t)
+	w := strings.ToLower(t[:i])
+	for _, f := range first {
+		if strings.HasPrefix(w, f) {
+			return re.FindStringSubmatch(t)
 		}
 	}
 	return nil

@@ -859,23 +859,9 @@ var genericPairFirst = [...]string{"the", "key", "common", "main", "pros", "cons
 
 // genericPairMatch is genericPairRE.FindStringSubmatch(t), skipping the
 // regexp unless t's first word starts with one of its words ("and" may
-// follow without a space); text opening beyond ASCII, where case folding
-// is wider, always goes to the regexp.
+// follow without a space).
 func genericPairMatch(t string) []string {
-	i := 0
-	for i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
-		i++
-	}
-	if i < len(t) && t[i] >= utf8.RuneSelf {
-		return genericPairRE.FindStringSubmatch(t)
-	}
-	first := strings.ToLower(t[:i])
-	for _, w := range genericPairFirst {
-		if strings.HasPrefix(first, w) {
-			return genericPairRE.FindStringSubmatch(t)
-		}
-	}
-	return nil
+	return firstWordGatedMatch(genericPairRE, genericPairFirst[:], t)
 }
 
 // topicOf names what a section is about: its heading without enumerator

@@ -492,22 +492,18 @@ func firstElem(n *xhtml.Node) *xhtml.Node {
 // nextElem returns the next sibling element of n, skipping blank text and
 // comments; nil at the end or when non-blank text comes first.
 func nextElem(n *xhtml.Node) *xhtml.Node {
-	for c := n.NextSibling; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case xhtml.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
-				return nil
-			}
-		case xhtml.ElementNode:
-			return c
-		}
-	}
-	return nil
+	return siblingElem(n.NextSibling, func(c *xhtml.Node) *xhtml.Node { return c.NextSibling })
 }
 
 // prevElem is nextElem backwards.
 func prevElem(n *xhtml.Node) *xhtml.Node {
-	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+	return siblingElem(n.PrevSibling, func(c *xhtml.Node) *xhtml.Node { return c.PrevSibling })
+}
+
+// siblingElem walks from c with step to the first element, skipping blank
+// text and comments; nil at the end or when non-blank text comes first.
+func siblingElem(c *xhtml.Node, step func(*xhtml.Node) *xhtml.Node) *xhtml.Node {
+	for ; c != nil; c = step(c) {
 		switch c.Type {
 		case xhtml.TextNode:
 			if strings.TrimSpace(c.Data) != "" {
