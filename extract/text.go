@@ -586,19 +586,7 @@ func hasPrefixFold(s, p string) bool {
 			return strings.HasPrefix(strings.ToLower(s), p)
 		}
 	}
-	if len(s) < len(p) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(p) && equalLower(s[:len(p)], p)
 }
 
 // trimQuotes removes surrounding quotes and spaces.

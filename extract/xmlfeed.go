@@ -276,18 +276,26 @@ func decodeFeedMeta(skel []byte, kind string) (feedMeta, error) {
 	}
 }
 
+// openEntry readies a decoder over one entry chunk wrapped in its parents'
+// start tags (w). With lift, long text bodies are first lifted out of the
+// chunk (see liftText). base is the offset of the chunk in the decoder's input.
+func openEntry(chunk []byte, w entryWrap, lift bool) (d *xml.Decoder, base int64, lifted liftedTexts, err error) {
+	if lift {
+		if chunk, lifted, err = liftText(chunk); err != nil {
+			return nil, 0, nil, err
+		}
+	}
+	d = newXMLDecoder(io.MultiReader(strings.NewReader(w.prefix), bytes.NewReader(chunk), strings.NewReader(w.suffix)))
+	return d, int64(len(w.prefix)), lifted, nil
+}
+
 // decodeAtomEntry decodes one <entry> chunk.
 func decodeAtomEntry(chunk []byte, w entryWrap, lift bool) (rawEntry, error) {
 	var e rawEntry
-	var lifted liftedTexts
-	if lift {
-		var err error
-		if chunk, lifted, err = liftText(chunk); err != nil {
-			return e, err
-		}
+	d, base, lifted, err := openEntry(chunk, w, lift)
+	if err != nil {
+		return e, err
 	}
-	d := newXMLDecoder(io.MultiReader(strings.NewReader(w.prefix), bytes.NewReader(chunk), strings.NewReader(w.suffix)))
-	base := int64(len(w.prefix))
 	var content, summary string
 	haveContent, haveSummary := false, false
 	depth, entryDepth := 0, -1
@@ -398,15 +406,10 @@ func unwrapXHTMLDiv(raw string) string {
 // decodeRSSEntry decodes one RSS <item> chunk (RSS 2.0, 0.9x or 1.0).
 func decodeRSSEntry(chunk []byte, w entryWrap, lift bool) (rawEntry, error) {
 	var e rawEntry
-	var lifted liftedTexts
-	if lift {
-		var err error
-		if chunk, lifted, err = liftText(chunk); err != nil {
-			return e, err
-		}
+	d, base, lifted, err := openEntry(chunk, w, lift)
+	if err != nil {
+		return e, err
 	}
-	d := newXMLDecoder(io.MultiReader(strings.NewReader(w.prefix), bytes.NewReader(chunk), strings.NewReader(w.suffix)))
-	base := int64(len(w.prefix))
 	var guid, desc, encoded string
 	permalink := false
 	depth, itemDepth := 0, -1
