@@ -257,6 +257,8 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 	switch {
 	case !x.goodTerm(term, code):
 		return "term"
+	case verbRestatesTerm(term, def):
+		return "restates" // "Optimization: Continuously optimize …"
 	case !x.goodBack(term, def):
 		return "back"
 	case strings.HasPrefix(def, "```"):
@@ -299,6 +301,10 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 		return "advice" // "For specific goals, define measurable outcomes."
 	case judgement(first) && !opensWithSubject(first, term):
 		return "judgement" // "Underestimating X is a common pitfall."
+	case !code && prescription(term, def):
+		return "prescription" // "Services should be versioned independently."
+	case !code && termAsObject(term, first):
+		return "property-of-other" // "Event streams enable real-time processing."
 	}
 	return ""
 }
@@ -642,7 +648,7 @@ func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
 				def, defHTML := textHTMLOf(lis[0], textOpts{})
 				// A bold line over a one-item list is as often a run-in
 				// subheading over a remark: the item must read as a definition.
-				if term, ok := x.defCandidate(label{term: l.term, code: l.code, sep: true}, def); ok && definitionalBack(term, def) {
+				if term, ok := x.defCandidate(label{term: l.term, code: l.code, sep: true}, def); ok && definitionalBack(term, def) && !otherSubject(term, def) {
 					x.pseudo = strings.TrimSuffix(l.term, ":")
 					if x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}) {
 						x.used[next] = true
