@@ -123,6 +123,7 @@ type label struct {
 	term     string // as written, colon removed
 	code     bool   // the label is inline code
 	sep      bool   // a colon or dash separates label and text
+	weak     bool   // italic, or a period for separator: the text must read as a definition
 	rest     string // the container's own text after the label
 	restHTML string
 }
@@ -131,6 +132,7 @@ type label struct {
 func splitLabel(n, f *xhtml.Node) label {
 	var l label
 	l.code = isCode(f)
+	l.weak = isItalic(f)
 	l.term = textOf(f, textOpts{})
 	// <strong><code>x</code></strong>
 	if !l.code {
@@ -163,16 +165,42 @@ func splitLabel(n, f *xhtml.Node) label {
 		l.restHTML = parenColonRE.ReplaceAllString(l.restHTML, "")
 		return l
 	}
-	// "<code>a</code> / <code>b</code>: text" or "<b>Term</b> (abbr): text"
-	if i := strings.Index(l.rest, ": "); i > 0 && i < 40 && !strings.ContainsAny(l.rest[:i], ".!?") && wordCount(l.rest[:i]) <= 4 {
+	// "<code>a</code> / <code>b</code>: text", "<b>Term</b> (abbr): text",
+	// "<code>-v</code>, <code>--verbose</code> — text".
+	if i, n := labelSep(l.rest); i > 0 && i < 40 && !strings.ContainsAny(l.rest[:i], ".!?") && wordCount(l.rest[:i]) <= 4 {
+		sep := l.rest[i : i+n]
 		l.sep = true
-		l.term = strings.TrimSpace(l.term + " " + l.rest[:i])
-		l.rest = strings.TrimSpace(l.rest[i+2:])
-		if j := strings.Index(l.restHTML, ": "); j >= 0 {
-			l.restHTML = strings.TrimSpace(l.restHTML[j+2:])
+		if strings.HasPrefix(l.rest, ",") {
+			l.term = strings.TrimSpace(l.term + l.rest[:i])
+		} else {
+			l.term = strings.TrimSpace(l.term + " " + l.rest[:i])
 		}
+		l.rest = strings.TrimSpace(l.rest[i+n:])
+		if j := strings.Index(l.restHTML, sep); j >= 0 {
+			l.restHTML = strings.TrimSpace(l.restHTML[j+n:])
+		}
+		return l
+	}
+	// "<b>Monopoly.</b> A market with a single seller": a run-in term
+	// closed by a period, as textbooks set them.
+	if t := strings.TrimSpace(l.term); strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") && !strings.HasSuffix(t, "etc.") &&
+		wordCount(t) <= 4 && l.rest != "" {
+		l.sep, l.weak = true, true
+		l.term = strings.TrimSuffix(t, ".")
 	}
 	return l
+}
+
+// labelSep finds the separator between a label's continuation and its
+// text: ": " or a spaced dash. It returns its index and length, or -1.
+func labelSep(s string) (int, int) {
+	best, n := -1, 0
+	for _, sep := range [...]string{": ", " — ", " – ", " - "} {
+		if i := strings.Index(s, sep); i >= 0 && (best < 0 || i < best) {
+			best, n = i, len(sep)
+		}
+	}
+	return best, n
 }
 
 // cleanTerm turns a label into a card front: enumerator, quotes and
@@ -276,7 +304,7 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 	}
 	first := firstSentence(def)
 	switch {
-	case speculativeWords.match(first) && !articleOpen(first):
+	case speculativeWords.match(first) && !articleOpen(capFirst(first)): // "a queue that could …" defines
 		return "speculative"
 	case nameListCue(def) && (nameListOpenRE.MatchString(def) || toolListOpenRE.MatchString(def)):
 		return "name-list"
@@ -616,6 +644,9 @@ func (x *extractor) goodBack(term, def string) bool {
 // It reports whether the paragraph was consumed.
 func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
 	l := splitLabel(p, f)
+	if isItalic(f) && (!l.sep || l.rest == "") {
+		return false // an italic phrase opening ordinary prose
+	}
 	if l.rest == "" {
 		// A bold paragraph alone: a pseudo-heading, a label for the next
 		// block, or a list lead-in.
@@ -664,7 +695,7 @@ func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
 	if !l.sep {
 		return false
 	}
-	if term, ok := x.defCandidate(l, l.rest); ok {
+	if term, ok := x.defCandidate(l, l.rest); ok && (!l.weak || definitionalBack(term, l.rest) && !otherSubject(term, l.rest)) {
 		x.add(Item{Kind: Definition, Term: term, Definition: l.rest, DefinitionHTML: l.restHTML})
 		// The explanation may define another concept in passing ("Most
 		// teams use the Saga Pattern, which manages …").
@@ -703,16 +734,16 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 	container := li
 	if f != nil && f.DataAtom == atom.P {
 		g := firstElem(f)
-		if !isBold(g) && !isCode(g) {
+		if !isBold(g) && !isCode(g) && !isItalic(g) {
 			return
 		}
 		container, f = f, g
 	}
-	if !isBold(f) && !isCode(f) {
+	if !isBold(f) && !isCode(f) && !isItalic(f) {
 		return
 	}
 	l := splitLabel(container, f)
-	if !l.sep && !(l.rest == "" && strings.HasSuffix(l.term, ":")) {
+	if !l.sep && !(l.rest == "" && strings.HasSuffix(l.term, ":")) || l.weak && l.rest == "" {
 		return
 	}
 	def, defHTML := l.rest, l.restHTML
@@ -755,6 +786,9 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 	}
 	x.lastWhy = ""
 	term, ok := x.defCandidate(l, def)
+	if ok && l.weak && (!definitionalBack(term, def) || otherSubject(term, def)) {
+		ok, x.lastWhy = false, "weak-label"
+	}
 	it := Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}
 	if x.collect != nil {
 		if term != "" {
@@ -856,8 +890,17 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 		if !ok && i <= 1 && first {
 			ok = anaphoricDefinition(s, term)
 			// "A commit is …" under "Commits": the sentence names the term.
-			if m := articleSubjectRE.FindStringSubmatch(s); ok && m != nil && overlaps(m[1], tokenSet(term)) {
-				term = capFirst(m[1])
+			// "A photosystem is a protein complex …" under "Light-dependent
+			// reactions" defines something else: the prose rules take it.
+			// "An HTTP method is idempotent if …" under "Idempotent" still
+			// defines the heading, in its predicate.
+			if m := articleSubjectRE.FindStringSubmatch(s); ok && m != nil {
+				tt := tokenSet(term)
+				if overlaps(m[1], tt) {
+					term = capFirst(m[1])
+				} else if pred := strings.Fields(s[len(m[0]):]); !overlaps(strings.Join(pred[:min(len(pred), 4)], " "), tt) {
+					return false
+				}
 			}
 		}
 		if !ok {
@@ -1779,7 +1822,7 @@ var crossRefRE = regexp.MustCompile(`^(?:See|See also|Synonym of|Same as|Alias f
 
 // termHeaderRE and defHeaderRE recognise glossary table headers.
 var (
-	termHeaderRE = regexp.MustCompile(`(?i)^(term|terms|name|concept|word|command|option|flag|field|parameter|key|property|abbreviation|acronym|keyword|jargon|status|code|method|setting|element|attribute)s?$`)
+	termHeaderRE = regexp.MustCompile(`(?i)^(term|terms|name|concept|word|command|option|flag|field|parameter|key|property|abbreviation|acronym|keyword|jargon|status|code|method|setting|element|attribute|variable|argument|function|directive|event|header|metric|error|exception|class|endpoint)s?$`)
 	defHeaderRE  = regexp.MustCompile(`(?i)^(definition|definitions|meaning|description|explanation|stands for|purpose|what it means|what it does|summary|use|used for)$`)
 )
 
@@ -1823,12 +1866,30 @@ func (x *extractor) table(t *xhtml.Node) {
 	if len(rows) < 2 {
 		return
 	}
-	for _, r := range rows {
-		if len(r) != 2 {
+	// Two columns, or a reference table whose header names a term column
+	// and a description column among others ("Option | Default |
+	// Description").
+	ti, di, cols := 0, 1, 2
+	if len(header) >= 3 {
+		ti, di, cols = -1, -1, len(header)
+		for i, h := range header {
+			h = strings.TrimSpace(h)
+			if ti < 0 && termHeaderRE.MatchString(h) {
+				ti = i
+			} else if di < 0 && defHeaderRE.MatchString(h) {
+				di = i
+			}
+		}
+		if ti < 0 || di < 0 {
 			return
 		}
 	}
-	named := len(header) == 2 && termHeaderRE.MatchString(header[0]) && defHeaderRE.MatchString(header[1])
+	for _, r := range rows {
+		if len(r) != cols {
+			return
+		}
+	}
+	named := len(header) >= 3 || len(header) == 2 && termHeaderRE.MatchString(header[0]) && defHeaderRE.MatchString(header[1])
 	if !named {
 		if len(header) == 2 && (defHeaderRE.MatchString(header[1]) == false) {
 			return
@@ -1847,9 +1908,9 @@ func (x *extractor) table(t *xhtml.Node) {
 		}
 	}
 	for _, r := range rows {
-		code := isCode(firstElem(r[0]))
-		term := cleanTerm(textOf(r[0], textOpts{}), code)
-		def, defHTML := textHTMLOf(r[1], textOpts{})
+		code := isCode(firstElem(r[ti]))
+		term := cleanTerm(textOf(r[ti], textOpts{}), code)
+		def, defHTML := textHTMLOf(r[di], textOpts{})
 		if term == "" || wordCount(def) < 3 || wordCount(term) > 8 {
 			continue
 		}
@@ -1876,7 +1937,7 @@ func (x *extractor) paragraph(p *xhtml.Node) {
 			return
 		}
 	}
-	if f := firstElem(p); isBold(f) || isCode(f) {
+	if f := firstElem(p); isBold(f) || isCode(f) || isItalic(f) {
 		if x.labelParagraph(p, f, text) {
 			return
 		}

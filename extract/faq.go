@@ -104,9 +104,12 @@ func (x *extractor) questionHeading(n *xhtml.Node, lvl int, q string) {
 			}
 			continue
 		}
+		if x.questionBlock(s) {
+			break // the next question's paragraph: its own pair
+		}
 		blocks = append(blocks, s)
 	}
-	if len(blocks) == 0 {
+	if len(blocks) == 0 || callToAction(q) {
 		return
 	}
 	if x.faqLevel == 0 && x.inFAQBox == 0 {
@@ -220,14 +223,10 @@ func (x *extractor) answerBlocks(p *xhtml.Node) []*xhtml.Node {
 		if s.DataAtom == atom.Pre {
 			continue
 		}
-		t := x.text(s)
-		if qMarkerRE.MatchString(t) {
+		if x.questionBlock(s) {
 			break
 		}
-		if f := firstElem(s); isBold(f) && s.DataAtom == atom.P && strings.HasSuffix(x.text(f), "?") {
-			break
-		}
-		if len(out) > 0 && aMarkerRE.MatchString(t) {
+		if len(out) > 0 && aMarkerRE.MatchString(x.text(s)) {
 			break
 		}
 		out = append(out, s)
@@ -236,6 +235,30 @@ func (x *extractor) answerBlocks(p *xhtml.Node) []*xhtml.Node {
 		}
 	}
 	return out
+}
+
+// questionBlock reports whether block s opens a question of its own: a
+// "Q:" paragraph or a paragraph led by a bold question.
+func (x *extractor) questionBlock(s *xhtml.Node) bool {
+	if s.DataAtom != atom.P && s.DataAtom != atom.Div {
+		return false
+	}
+	if f := firstElem(s); isBold(f) && s.DataAtom == atom.P {
+		q := strings.TrimSuffix(x.text(f), ":")
+		if strings.HasSuffix(q, "?") {
+			return true
+		}
+	}
+	return qMarkerRE.MatchString(x.text(s))
+}
+
+// callToActionRE matches headings that invite contact rather than ask a
+// question with an answer: "Still have questions?", "Need help?".
+var callToActionRE = regexp.MustCompile(`(?i)^(?:(?:still|got|have|any|more|other)\s+(?:have\s+)?(?:any\s+|more\s+|other\s+|a\s+)?questions?|questions|need\s+(?:more\s+|any\s+|some\s+)?(?:help|assistance|support)|(?:can't|cannot|didn't|did not|couldn't)\s+find\s+(?:what|the answer|an answer|your answer).*|ready to (?:get started|start|begin|join|try).*|want to (?:learn|know|find out|read) more.*|(?:is there )?anything else.*|how can we help(?: you)?)\s*\?$`)
+
+// callToAction reports whether question q is a call to action.
+func callToAction(q string) bool {
+	return callToActionRE.MatchString(strings.TrimSpace(q))
 }
 
 // escapeText returns s as HTML text.
@@ -289,7 +312,7 @@ func (x *extractor) accordion(n *xhtml.Node) bool {
 			if c.Type != xhtml.ElementNode {
 				continue
 			}
-			if isQuestionToggle(c) {
+			if isQuestionToggle(c) && !outlineHeading(c) {
 				q := x.text(c)
 				ans := answerFor(n, c)
 				if ans != nil {
@@ -318,6 +341,15 @@ func (x *extractor) accordion(n *xhtml.Node) bool {
 	x.walk(n)
 	x.inFAQBox--
 	return true
+}
+
+// outlineHeading reports whether heading n titles a document section
+// (Sphinx and other generators wrap each section in <section> or
+// <div class="section">) rather than an accordion's toggle: the heading
+// path then reads it, with its context.
+func outlineHeading(n *xhtml.Node) bool {
+	p := n.Parent
+	return headingLevel(n) > 0 && p != nil && (p.DataAtom == atom.Section || p.DataAtom == atom.Article || hasClass(p, "section"))
 }
 
 // hasAriaToggle reports whether n directly contains an aria-controls toggle.

@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -139,7 +140,7 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 			case atom.A:
 				// Sphinx/MkDocs permalink anchors ("¶", "#").
 				if hasClass(c, "headerlink") || hasClass(c, "anchor") || hasClass(c, "hash-link") || hasClass(c, "anchorjs-link") {
-					t := strings.TrimSpace(x.text(c))
+					t := strings.TrimFunc(x.text(c), invisible)
 					if t == "" || t == "¶" || t == "#" || t == "§" || t == "🔗" {
 						if id := attr(c, "id"); id == "" {
 							drop = append(drop, c)
@@ -150,7 +151,7 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 			}
 			role := attr(c, "role")
 			if role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
-				isTOC(c) {
+				isTOC(c) || x.apparatus(c) {
 				drop = append(drop, c)
 				continue
 			}
@@ -163,6 +164,55 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// invisible reports whether r prints nothing: space, or a zero-width
+// character such as the one Docusaurus puts in its heading anchors.
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+// apparatus reports whether element n is page apparatus rather than
+// content: a wiki's "[edit]" links, status badges, citation and footnote
+// markers ("[1]"), the footnote or reference list itself, and the
+// one-word title of a note box ("Note", "tip").
+func (x *extractor) apparatus(n *xhtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Span, atom.Abbr:
+		// Status badges beside a name ("Optional", "Deprecated").
+		return hasClass(n, "mw-editsection") || hasClassLike(n, "badge") && wordCount(x.text(n)) <= 2
+	case atom.Sup:
+		if hasClass(n, "reference") || hasClassLike(n, "fnref", "footnote-ref", "noprint") {
+			return true
+		}
+		// A bare footnote marker: "[1]", "[a]", or a number linking to
+		// a note on the page.
+		t := strings.TrimFunc(x.text(n), invisible)
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && len(t) <= 24 {
+			return true
+		}
+		a := firstElem(n)
+		return a != nil && a.DataAtom == atom.A && strings.HasPrefix(attr(a, "href"), "#") && len(t) <= 4
+	case atom.Div, atom.Section, atom.Ol:
+		for _, f := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+			switch f {
+			case "footnotes", "footnote-list", "references", "reflist", "mw-references-wrap", "citations":
+				return true
+			}
+		}
+		if n.DataAtom != atom.Div {
+			return false
+		}
+	case atom.P:
+	default:
+		return false
+	}
+	// Note-box titles: Sphinx and MkDocs "admonition-title", Docusaurus
+	// "admonitionHeading_…", GitHub "markdown-alert-title".
+	if hasClassLike(n, "admonition-title", "admonitionheading", "admonition-heading", "markdown-alert-title", "callout-title") {
+		return wordCount(x.text(n)) <= 3
+	}
+	return false
 }
 
 // insideContent reports whether n sits inside an <article> or <main>.
@@ -327,6 +377,16 @@ func (x *extractor) context() []string {
 	return out
 }
 
+// contextFor is the heading path of item it: a question heading is the
+// FAQ item itself, not a place it sits in.
+func (x *extractor) contextFor(it Item) []string {
+	c := x.context()
+	if it.Kind == FAQ && len(c) > 0 && c[len(c)-1] == it.Question {
+		c = c[:len(c)-1]
+	}
+	return c
+}
+
 // nearestHeading is the innermost heading text, "" at the top.
 func (x *extractor) nearestHeading() string {
 	if len(x.heads) == 0 {
@@ -368,7 +428,7 @@ func (x *extractor) add(it Item) bool {
 		// Keep one card per concept: the most defining occurrence, at the
 		// place of the first.
 		if it.Kind == Definition && definingScore(it.Term, it.Definition) > definingScore(x.items[i].Term, x.items[i].Definition) {
-			it.Context = x.context()
+			it.Context = x.contextFor(it)
 			it.Source = x.src
 			it.Source.SectionURL = x.sectionURL()
 			it.ID = itemIDKey(x.src, it.Context, it.Kind, front)
@@ -377,7 +437,7 @@ func (x *extractor) add(it Item) bool {
 		return false
 	}
 	x.seen[key] = len(x.items)
-	it.Context = x.context()
+	it.Context = x.contextFor(it)
 	it.Source = x.src
 	it.Source.SectionURL = x.sectionURL()
 	it.ID = itemIDKey(x.src, it.Context, it.Kind, front)

@@ -11,8 +11,15 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// glossaryHeadings title a glossary: a list of defined terms under one
+// is not an enumeration to learn by heart.
+var glossaryHeadings = map[string]bool{
+	"terms": true, "key terms": true, "glossary": true, "definitions": true, "vocabulary": true,
+	"terminology": true, "key vocabulary": true, "glossary of terms": true, "terms to know": true,
+}
+
 // excludedListHeadingWords matches sections whose lists are never cards.
-var excludedListHeadingWords = newWordSet("about the author", "acknowledg*", "bibliography", "citations", "credits", "downloads", "footnotes", "further reading", "in this article", "in this guide", "in this post", "learn more", "more from", "on this page", "read more", "reading list", "recommended articles", "recommended posts", "recommended reading", "references", "related reading", "related posts", "related articles", "related links", "resources", "see also", "subscribe", "table of contents", "you might also like", "useful links", "example", "examples", "worked example", "sample output", "what's next", "whats next", "next steps", "read next", "further information", "external links")
+var excludedListHeadingWords = newWordSet("about the author", "acknowledg*", "bibliography", "citations", "credits", "downloads", "footnotes", "further reading", "in this article", "in this guide", "in this post", "learn more", "more from", "on this page", "read more", "reading list", "recommended articles", "recommended posts", "recommended reading", "references", "related reading", "related posts", "related articles", "related links", "resources", "see also", "subscribe", "table of contents", "you might also like", "useful links", "example", "examples", "worked example", "sample output", "what's next", "whats next", "next steps", "read next", "further information", "external links", "review questions", "discussion questions", "practice questions", "study questions", "exercises", "practice problems", "check your understanding", "test yourself", "self-check", "quiz")
 
 // excludedListHeadingExact are headings that exclude a list only when
 // they are the whole heading ("Tags", but not "Objects: Blobs and Tags").
@@ -167,7 +174,7 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 	}
 	items := make([]string, 0, len(lis))
 	links, codes, questions, long := 0, 0, 0, 0
-	numbered, codeLabels, options := 0, 0, 0
+	numbered, codeLabels, options, labels := 0, 0, 0, 0
 	for _, li := range lis {
 		own := x.own(li)
 		if own == "" {
@@ -183,13 +190,16 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 			codes++
 		}
 		lab, labelled := itemLabel(li)
+		if labelled {
+			labels++
+		}
 		if f := leadElem(li); labelled && f != nil && isCode(f) {
 			codeLabels++
 			if strings.HasPrefix(lab, "-") {
 				options++
 			}
 		}
-		if strings.HasSuffix(own, "?") || strings.HasSuffix(lab, "?") {
+		if strings.HasSuffix(lab, "?") || !labelled && strings.HasSuffix(own, "?") {
 			questions++
 		}
 		if !labelled && (wordCount(lab) > 14 || l.DataAtom == atom.Ul && wordCount(lab) >= 6 && strings.HasSuffix(lab, ".")) {
@@ -204,7 +214,7 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 	if long > 0 && evaluativeLead(x, l, owner) {
 		long = 0 // "Pros of rebasing:" may list whole sentences
 	}
-	if links*2 > n || codes*2 > n || questions*2 > n || long*2 > n || long*2 > len(items) || len(items) < 2 {
+	if links*2 > n || codes*2 > n || questions*2 >= n || long*2 > n || long*2 > len(items) || len(items) < 2 {
 		return
 	}
 	src := listSource{n: len(items), heading: x.nearestHeading()}
@@ -238,6 +248,9 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 	h := src.heading
 	if x.memo("excl", h, excludedListHeading) || heading != "" && x.memo("excl", heading, excludedListHeading) {
 		return
+	}
+	if labels == n && glossaryHeadings[strings.ToLower(strings.TrimSuffix(strings.TrimSpace(h), ":"))] {
+		return // a glossary: its entries are cards, not a set to recite
 	}
 	if heading == "" {
 		heading = h

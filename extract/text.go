@@ -543,6 +543,11 @@ func isBold(n *xhtml.Node) bool {
 	return n != nil && n.Type == xhtml.ElementNode && (n.DataAtom == atom.Strong || n.DataAtom == atom.B)
 }
 
+// isItalic reports whether n is an italic inline element.
+func isItalic(n *xhtml.Node) bool {
+	return n != nil && n.Type == xhtml.ElementNode && (n.DataAtom == atom.Em || n.DataAtom == atom.I)
+}
+
 // isCode reports whether n is an inline code element.
 func isCode(n *xhtml.Node) bool {
 	return n != nil && n.Type == xhtml.ElementNode && (n.DataAtom == atom.Code || n.DataAtom == atom.Kbd || n.DataAtom == atom.Samp)
