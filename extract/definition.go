@@ -1012,10 +1012,35 @@ var parenRE = regexp.MustCompile(`\s*\([^)]*\)`)
 // dropParens removes the parentheticals of s (parenRE), skipping the
 // regexp when s has no parenthesis.
 func dropParens(s string) string {
-	if strings.IndexByte(s, '(') < 0 {
+	i := strings.IndexByte(s, '(')
+	if i < 0 {
 		return s
 	}
-	return parenRE.ReplaceAllString(s, "")
+	// What parenRE.ReplaceAllString(s, "") does, without the regexp: each
+	// "(" up to the next ")", with the spaces before it, goes; an unclosed
+	// "(" stays.
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i >= 0 {
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			break
+		}
+		start := i
+		for start > last && isRESpace(s[start-1]) {
+			start--
+		}
+		b.WriteString(s[last:start])
+		last = i + j + 1
+		k := strings.IndexByte(s[last:], '(')
+		if k < 0 {
+			break
+		}
+		i = last + k
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // stripArticle drops a leading "the", "a" or "an".

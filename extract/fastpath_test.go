@@ -128,6 +128,9 @@ func TestRegexpStandInsMatchRegexps(t *testing.T) {
 		if ok != (m != nil) || ok && w != m[1] {
 			t.Fatalf("predicateWord(%q) = %q, %v; regexp %q", s, w, ok, m)
 		}
+		if got, want := dropParens(s), parenRE.ReplaceAllString(s, ""); got != want {
+			t.Fatalf("dropParens(%q) = %q; regexp %q", s, got, want)
+		}
 		if got, want := articleOpen(s), articleOpenRE.MatchString(s); got != want {
 			t.Fatalf("articleOpen(%q) = %v", s, got)
 		}

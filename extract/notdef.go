@@ -38,6 +38,9 @@ var explainingWords = newWordSet("meaning", "which means", "i.e", "that is", "in
 // "SMART Goals").
 func prescription(term, def string) bool {
 	first := firstSentence(def)
+	if !strings.Contains(first, "should") && !strings.Contains(first, "must") && !strings.Contains(first, "ought") && !strings.Contains(first, "shall") {
+		return false // the common case, without splitting words
+	}
 	if conditionalOpen(first) {
 		return false
 	}
@@ -89,6 +92,9 @@ var anaphoricOpeners = map[string]bool{"it": true, "this": true, "these": true, 
 // caching" under "Database Cache"). Such a sentence
 // names a property of the subject; it does not say what the term is.
 func termAsObject(term, first string) bool {
+	if !possessionVerbNear(first) {
+		return false // the common case, without splitting words
+	}
 	ws := strings.Fields(dropParens(first))
 	if len(ws) < 3 || anaphoricOpeners[strings.ToLower(ws[0])] {
 		return false
@@ -120,6 +126,29 @@ func termAsObject(term, first string) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// possessionVerbNear reports whether one of the second to eighth words of
+// s is a possession verb (a parenthesis may push the verb back).
+func possessionVerbNear(s string) bool {
+	for i, w := 0, 0; i < len(s) && w < 8; w++ {
+		j := strings.IndexByte(s[i:], ' ')
+		end := len(s)
+		if j >= 0 {
+			end = i + j
+		}
+		if w > 0 && end-i >= 3 && end-i <= 8 {
+			t := strings.TrimRight(s[i:end], ",;:")
+			if possessionVerbs[t] || possessionVerbs[strings.ToLower(t)] {
+				return true
+			}
+		}
+		if j < 0 {
+			break
+		}
+		i = end + 1
 	}
 	return false
 }
