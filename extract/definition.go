@@ -39,6 +39,7 @@ var genericLabels = map[string]bool{
 	"solution necessity": true, "the problem": true, "the solution": true, "the fix": true, "fix": true,
 	"reason": true, "caveat": true, "caveats": true, "danger": true, "info": true, "see also": true,
 	"source": true, "sources": true, "reference": true, "references": true, "link": true, "links": true,
+	"q": true, "a": true,
 }
 
 // introducingLabels introduce the definition of the heading's concept.
@@ -730,6 +731,16 @@ func (x *extractor) leadingEmphasis(p *xhtml.Node, text string) string {
 // listItemDef handles an li that opens with a bold or code label (also
 // wrapped in a <p>).
 func (x *extractor) listItemDef(li *xhtml.Node) {
+	if it, why, ok := x.termBlockItem(li); ok {
+		if x.collect != nil {
+			if it.Term != "" {
+				*x.collect = append(*x.collect, defCand{it, why})
+			}
+		} else if why == "" {
+			x.add(it)
+		}
+		return
+	}
 	f := firstElem(li)
 	container := li
 	if f != nil && f.DataAtom == atom.P {
@@ -1679,6 +1690,10 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 		return "", false
 	}
 	subj := strings.TrimSpace(m[1])
+	if nameWords[firstWord(subj)] && wordCount(subj) >= 2 {
+		// "The term cache stampede refers to …": the name follows.
+		subj = strings.TrimSpace(subj[strings.IndexByte(subj, ' ')+1:])
+	}
 	if wordCount(subj) > 4 || proseSubjectStop[firstWord(subj)] || strings.Contains(subj, "'s ") || strings.Contains(subj, "’s ") {
 		return "", false // "Google's approach is …" names an instance, not a concept
 	}
@@ -1689,8 +1704,8 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 	if sw := strings.Fields(subj); len(sw) >= 2 && strings.HasSuffix(ws[0], "ing") && unicode.IsUpper([]rune(sw[1])[0]) {
 		return "", false // "Learning Python involves …": an activity on a named thing
 	}
-	if imperativeVerbs[firstWord(subj)] && !strings.HasSuffix(firstWord(subj), "ing") {
-		return "", false
+	if fw := firstWord(subj); imperativeVerbs[fw] && !strings.HasSuffix(fw, "ing") && !(nounVerbs[fw] && emph[normKey(subj)]) {
+		return "", false // "Use … is": advice; a bold "Cache hit ratio is …" still names a term
 	}
 	strong := m[3] == "refers to" || m[3] == "is defined as" || m[3] == "stands for" || m[3] == "is a term for"
 	if !strong && !emph[normKey(subj)] && !overlaps(subj, ctxTokens) {
@@ -1708,6 +1723,9 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 	}
 	return capFirst(term), true
 }
+
+// nameWords introduce a name in "The term X refers to …".
+var nameWords = map[string]bool{"term": true, "word": true, "phrase": true, "expression": true, "acronym": true, "abbreviation": true}
 
 // capFirst upper-cases the first letter unless the term is code-like.
 func capFirst(s string) string {
@@ -1961,6 +1979,8 @@ func (x *extractor) paragraph(p *xhtml.Node) {
 		if x.faqParagraph(p, text) || x.faqLevel > 0 {
 			return
 		}
+	} else if qMarkerRE.MatchString(text) && x.faqParagraph(p, text) {
+		return // "Q: … A: …" marks a question anywhere
 	}
 	if f := firstElem(p); isBold(f) || isCode(f) || isItalic(f) {
 		if x.labelParagraph(p, f, text) {

@@ -139,9 +139,9 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 				}
 			case atom.A:
 				// Sphinx/MkDocs permalink anchors ("¶", "#").
-				if hasClass(c, "headerlink") || hasClass(c, "anchor") || hasClass(c, "hash-link") || hasClass(c, "anchorjs-link") {
+				if hasClass(c, "headerlink") || hasClass(c, "anchor") || hasClass(c, "hash-link") || hasClass(c, "anchorjs-link") || hasClass(c, "permalink") {
 					t := strings.TrimFunc(x.text(c), invisible)
-					if t == "" || t == "¶" || t == "#" || t == "§" || t == "🔗" {
+					if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 						if id := attr(c, "id"); id == "" {
 							drop = append(drop, c)
 							continue
@@ -489,6 +489,12 @@ func (x *extractor) walk(n *xhtml.Node) {
 		case atom.Pre, atom.Figure, atom.Img, atom.Hr:
 		default:
 			if x.accordion(c) {
+				continue
+			}
+			if it, why, ok := x.termBlockItem(c); ok {
+				if why == "" {
+					x.add(it)
+				}
 				continue
 			}
 			box := hasClassLike(c, "faq")

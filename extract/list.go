@@ -970,6 +970,16 @@ func buildPrompt(s listSource) string {
 			s.owner == "" && sharesContent(ws[1], s.heading) && (pluralHead(headingTerm(s.heading)) || countIn(s.heading)) {
 			return labelPrompt(s.heading, topicOf(s.parent, ""), s, true)
 		}
+		// "When the cache is full, one of these policies decides …"
+		// under "Eviction Policies": the lead-in calls the items by the
+		// heading's head noun, so the heading names their set.
+		if h := headingTerm(s.heading); s.owner == "" && pluralHead(h) && strings.EqualFold(lastWord(h), deicticNoun(lead)) {
+			p := labelPrompt(s.heading, topicOf(s.parent, ""), s, true)
+			if strings.HasSuffix(p, " — "+nameAll(s.n)+".") {
+				return fmt.Sprintf("Name the %d %s.", s.n, lowerFirst(lowerCommonIfTitle(h)))
+			}
+			return p
+		}
 		if p := sentencePrompt(lead, topic, s); p != "" {
 			return p
 		}
@@ -987,6 +997,19 @@ func buildPrompt(s listSource) string {
 		}
 	}
 	return labelPrompt(s.heading, topicOf(s.parent, ""), s, true)
+}
+
+// deicticNoun returns the word after "these", "those" or "the following"
+// in a lead-in: the kind of thing the list holds.
+func deicticNoun(lead string) string {
+	ws := strings.Fields(lead)
+	for i := 0; i+1 < len(ws); i++ {
+		w := strings.ToLower(ws[i])
+		if (w == "these" || w == "those" || w == "following" && i > 0 && strings.EqualFold(ws[i-1], "the")) && i+2 <= len(ws) {
+			return strings.Trim(ws[i+1], ",.;:\"'")
+		}
+	}
+	return ""
 }
 
 // fallbackPrompt is "<lead-in> — name all N.", with the section named
@@ -1154,6 +1177,15 @@ func labelPrompt(label, topic string, s listSource, fromHeading bool) string {
 			phrase = "types of " + l
 		}
 		cnt := fmt.Sprint(n)
+		if countAt >= 2 && strings.EqualFold(ws[countAt-1], "in") && countAt+1 < len(ws) {
+			// "Adding a Cache in Four Steps": the steps of a task.
+			task := lowerFirst(lowerCommonIfTitle(strings.Join(ws[:countAt-1], " ")))
+			noun := strings.ToLower(strings.Join(ws[countAt+1:], " "))
+			if s.ordered {
+				return fmt.Sprintf("List the %s %s of %s, in order.", countText(ws[countAt], n), noun, task)
+			}
+			return fmt.Sprintf("Name the %s %s of %s.", countText(ws[countAt], n), noun, task)
+		}
 		if countAt >= 0 {
 			cnt = countText(ws[countAt], n)
 			phrase = strings.Join(append(append([]string{}, ws[:countAt]...), ws[countAt+1:]...), " ")

@@ -98,6 +98,33 @@ func TestSiteConventions(t *testing.T) {
 			}
 		}
 	})
+	t.Run("blog conventions", func(t *testing.T) {
+		m, _ := pageItems(t, "blog-inline-terms")
+		for front, back := range map[string]string{
+			"Cache hit ratio":                                 "Cache hit ratio is the share",      // bold subject of "is"
+			"Cache stampede":                                  "The term cache stampede refers to", // "The term X refers to"
+			"Should I cache errors?":                          "Briefly, yes",                      // Q:/A: outside an FAQ heading
+			"How big should a cache be?":                      "Big enough",                        // "Q." and "A." in bold
+			"Name the 3 eviction policies":                    "",
+			"List the four steps of adding a cache, in order": "",
+		} {
+			it, ok := m[front]
+			if !ok || !strings.HasPrefix(it.Definition+it.Answer, back) {
+				t.Errorf("want %q (%q…), fronts: %q", front, back, keys(m))
+			}
+		}
+		if _, ok := m["Q"]; ok {
+			t.Error(`"Q:" became a term`)
+		}
+	})
+	t.Run("block glossary entries", func(t *testing.T) {
+		m, _ := pageItems(t, "block-glossary")
+		for term, back := range map[string]string{"Pod": "The smallest and simplest", "Node": "A node is a worker machine", "Kubelet": "An agent that runs"} {
+			if it, ok := m[term]; !ok || !strings.HasPrefix(it.Definition, back) {
+				t.Errorf("%s: want %q…, fronts %q", term, back, keys(m))
+			}
+		}
+	})
 	t.Run("a glossary list is not a list card", func(t *testing.T) {
 		_, items := pageItems(t, "docusaurus-concepts")
 		for _, it := range items {
