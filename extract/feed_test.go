@@ -330,3 +330,23 @@ func TestParseBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainToHTML(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"paragraphs and line breaks", "One\ntwo.\n\nThree.", "<p>One<br>two.</p>\n<p>Three.</p>\n"},
+		{"numbered lines after a lead-in", "It takes three steps:\n1. Ask.\n2) Wait.\n3. Read <it>.",
+			"<p>It takes three steps:</p>\n<ol><li>Ask.</li><li>Wait.</li><li>Read &lt;it&gt;.</li></ol>\n"},
+		{"bullets", "- red\n* green\n• blue", "<ul><li>red</li><li>green</li><li>blue</li></ul>\n"},
+		{"labelled lines", "Resolver: looks a name up.\nTTL: how long to cache.",
+			"<ul><li><strong>Resolver:</strong> looks a name up.</li><li><strong>TTL:</strong> how long to cache.</li></ul>\n"},
+		{"Q and A stay a paragraph", "Q: Why?\nA: Because.", "<p>Q: Why?<br>A: Because.</p>\n"},
+		{"a short line alone before text is a heading", "Key terms\n\nSome text.", "<h2>Key terms</h2>\n<p>Some text.</p>\n"},
+		{"a short last line is not", "Some text.\n\nThe end", "<p>Some text.</p>\n<p>The end</p>\n"},
+		{"one numbered line is no list", "1. Only one.", "<p>1. Only one.</p>\n"},
+	}
+	for _, tc := range tests {
+		if got := plainToHTML(tc.in); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -142,4 +143,35 @@ func keys(m map[string]Item) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestPlainTextFeed: a JSON Feed of content_text gives the same kinds of
+// cards as markup would.
+func TestPlainTextFeed(t *testing.T) {
+	data, err := os.ReadFile("testdata/feeds/plain-text.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Parse(data, "plain-text.json", "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Item{}
+	for _, it := range res.Items() {
+		got[it.Front()] = it
+	}
+	for front, back := range map[string]string{
+		"Resolver": "the server that looks up a name",
+		"TTL":      "how long an answer may be cached",
+		"Why does a new domain take time to work?":             "Resolvers keep cached answers",
+		"List the three steps the lookup happens in, in order": "Ask the root server.",
+	} {
+		it, ok := got[front]
+		if !ok || !strings.HasPrefix(it.Definition+it.Answer+strings.Join(it.Items, ";"), back) {
+			t.Errorf("want %q (%q…), got fronts %q", front, back, keys(got))
+		}
+	}
+	if it := got["Resolver"]; strings.Join(it.Context, "/") != "Key terms" {
+		t.Errorf("Resolver context %q, want the plain-text heading", it.Context)
+	}
 }

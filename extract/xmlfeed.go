@@ -10,6 +10,7 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -521,29 +522,120 @@ func stripMarkup(s string) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// plainToHTML turns plain text into escaped HTML paragraphs (blank lines
-// separate paragraphs, single newlines become <br>).
+// plainToHTML turns plain text (a JSON Feed's content_text, an RSS
+// description without markup) into escaped HTML, keeping the structure
+// plain text shows: blank lines separate blocks; a block of "1." or "-"
+// lines is a list, after a lead-in line if it has one; a block of two or
+// more "Term: explanation" lines is a list of labelled items; a short
+// line standing alone before more text is a heading; other single
+// newlines become <br>.
 func plainToHTML(s string) string {
 	s = strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")
 	if s == "" {
 		return ""
 	}
+	paras := strings.Split(s, "\n\n")
 	var b strings.Builder
-	for _, para := range strings.Split(s, "\n\n") {
+	for i, para := range paras {
 		para = strings.TrimSpace(para)
 		if para == "" {
 			continue
 		}
+		lines := strings.Split(para, "\n")
+		for j := range lines {
+			lines[j] = strings.TrimSpace(lines[j])
+		}
+		if len(lines) == 1 && i < len(paras)-1 && plainHeading(lines[0]) {
+			b.WriteString("<h2>" + html.EscapeString(lines[0]) + "</h2>\n")
+			continue
+		}
+		items := lines
+		if len(lines) > 2 && strings.HasSuffix(lines[0], ":") && plainList(lines[1:]) != "" {
+			b.WriteString("<p>" + html.EscapeString(lines[0]) + "</p>\n")
+			items = lines[1:]
+		}
+		if kind := plainList(items); kind != "" {
+			tag := strings.TrimSuffix(kind, ":label")
+			b.WriteString("<" + tag + ">")
+			for _, l := range items {
+				b.WriteString("<li>" + plainItem(l, kind) + "</li>")
+			}
+			b.WriteString("</" + tag + ">\n")
+			continue
+		}
 		b.WriteString("<p>")
-		for i, line := range strings.Split(para, "\n") {
-			if i > 0 {
+		for j, line := range lines {
+			if j > 0 {
 				b.WriteString("<br>")
 			}
-			b.WriteString(html.EscapeString(strings.TrimSpace(line)))
+			b.WriteString(html.EscapeString(line))
 		}
 		b.WriteString("</p>\n")
 	}
 	return b.String()
+}
+
+// plainNumberRE and plainBulletRE match list item markers in plain text;
+// plainLabelRE a "Term: explanation" line.
+var (
+	plainNumberRE = regexp.MustCompile(`^\d{1,2}[.)]\s+\S`)
+	plainBulletRE = regexp.MustCompile(`^[-*•]\s+\S`)
+	plainLabelRE  = regexp.MustCompile(`^([^:.!?]{1,50}):\s+\S`)
+)
+
+// plainList says which list the lines make: "ol", "ul", or "ul:label"
+// for "Term: explanation" items; "" when they are not all items of one
+// kind. Q:/A: lines are a question and its answer, not labels.
+func plainList(lines []string) string {
+	if len(lines) < 2 {
+		return ""
+	}
+	all := func(re *regexp.Regexp) bool {
+		for _, l := range lines {
+			if !re.MatchString(l) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case all(plainNumberRE):
+		return "ol"
+	case all(plainBulletRE):
+		return "ul"
+	}
+	for _, l := range lines {
+		m := plainLabelRE.FindStringSubmatch(l)
+		if m == nil || wordCount(m[1]) > 5 || qMarkerRE.MatchString(l) || aMarkerRE.MatchString(l) {
+			return ""
+		}
+	}
+	return "ul:label"
+}
+
+// plainItem renders one list line as an item's HTML: the marker dropped,
+// a label set in bold.
+func plainItem(l, tag string) string {
+	switch tag {
+	case "ol":
+		l = l[plainNumberRE.FindStringIndex(l)[1]-1:]
+	case "ul":
+		l = l[plainBulletRE.FindStringIndex(l)[1]-1:]
+	default:
+		i := strings.Index(l, ": ")
+		return "<strong>" + html.EscapeString(l[:i+1]) + "</strong> " + html.EscapeString(strings.TrimSpace(l[i+2:]))
+	}
+	return html.EscapeString(l)
+}
+
+// plainHeading reports whether a line standing alone reads as a heading:
+// short, no closing punctuation, not a list item.
+func plainHeading(l string) bool {
+	n := wordCount(l)
+	if n == 0 || n > 8 || len(l) > 80 || strings.ContainsAny(l[len(l)-1:], ".!?:;,") {
+		return false
+	}
+	return !plainNumberRE.MatchString(l) && !plainBulletRE.MatchString(l)
 }
 
 // fallbackEntryID names an entry that has no id: its link, else a digest
