@@ -267,11 +267,37 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 		}
 	}
 	prompt := listPrompt(src)
-	if givesAway(prompt, items) {
-		return // "Loose Coupling and High Cohesion — name both."
+	if givesAway(prompt, items) || givesAway(src.heading, items) {
+		return // "Loose Coupling and High Cohesion — name both.", also in the breadcrumb
+	}
+	if strings.HasSuffix(prompt, " — "+nameAll(2)) && weakPair(items) {
+		return // "SSH — name the two": properties or cases, not a named pair
 	}
 	x.add(Item{Kind: List, Prompt: prompt, Heading: heading, Items: items, Ordered: ordered})
 }
+
+// weakPair reports whether two items under no named set are remarks
+// rather than names: sentences ("Easier to set up initially."), cases
+// ("If Allowed", "For Redis") or the labels of sub-sections ("Strengths",
+// "Implementation Example").
+func weakPair(items []string) bool {
+	cases := 0
+	for _, it := range items {
+		if strings.HasSuffix(strings.TrimSpace(it), ".") {
+			return true
+		}
+		if termOpenStop[firstWord(it)] {
+			cases++
+		}
+		if genericLabels[strings.ToLower(it)] || genericHeadWords[lastWord(dropParens(it))] || subsectionLabels.matchFirst(it) {
+			return true
+		}
+	}
+	return cases == len(items)
+}
+
+// subsectionLabels open the labels of an item's sub-sections.
+var subsectionLabels = newWordSet("implementation example", "example", "examples", "key features", "features", "strengths", "weaknesses", "use cases", "how it works")
 
 // givesAway reports whether a prompt names half or more of the items it
 // asks for: such a card tests nothing.
