@@ -377,6 +377,28 @@ func (x *extractor) context() []string {
 	return out
 }
 
+// lowerOpeners are ordinary words that open a back written after a colon
+// in lower case ("Producer: a client that …"); a card's back starts a
+// sentence, so they get a capital. Other lower-case openers may be names
+// ("npm is …") and stay.
+var lowerOpeners = map[string]bool{
+	"a": true, "an": true, "the": true, "any": true, "anything": true, "each": true, "every": true,
+	"some": true, "all": true, "one": true, "how": true, "what": true, "when": true, "where": true,
+	"which": true, "who": true, "whether": true, "used": true, "this": true, "these": true, "it": true,
+}
+
+// sentenceCase capitalises a back that opens with one of lowerOpeners.
+func sentenceCase(s string) string {
+	w := s
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		w = s[:i]
+	}
+	if w == "" || w[0] < 'a' || w[0] > 'z' || !lowerOpeners[w] {
+		return s
+	}
+	return string(w[0]-'a'+'A') + s[1:]
+}
+
 // contextFor is the heading path of item it: a question heading is the
 // FAQ item itself, not a place it sits in.
 func (x *extractor) contextFor(it Item) []string {
@@ -435,6 +457,9 @@ func (x *extractor) add(it Item) bool {
 			x.items[i] = it
 		}
 		return false
+	}
+	if it.Kind == Definition {
+		it.Definition, it.DefinitionHTML = sentenceCase(it.Definition), sentenceCase(it.DefinitionHTML)
 	}
 	x.seen[key] = len(x.items)
 	it.Context = x.contextFor(it)

@@ -85,7 +85,7 @@ func TestSiteConventions(t *testing.T) {
 		m, items := pageItems(t, "textbook-terms")
 		for term, back := range map[string]string{
 			"Monopoly":         "A market with a single seller",
-			"Barrier to entry": "anything that makes it hard",
+			"Barrier to entry": "Anything that makes it hard",
 			"--timeout":        "Time to wait for a server",
 			"-v, --verbose":    "print every request",
 		} {
@@ -161,8 +161,8 @@ func TestPlainTextFeed(t *testing.T) {
 		got[it.Front()] = it
 	}
 	for front, back := range map[string]string{
-		"Resolver": "the server that looks up a name",
-		"TTL":      "how long an answer may be cached",
+		"Resolver": "The server that looks up a name",
+		"TTL":      "How long an answer may be cached",
 		"Why does a new domain take time to work?":             "Resolvers keep cached answers",
 		"List the three steps the lookup happens in, in order": "Ask the root server.",
 	} {

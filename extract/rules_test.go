@@ -55,8 +55,8 @@ func TestRules(t *testing.T) {
 			nil},
 		{"bold colon definition in li",
 			`<h2>Key terms</h2><ul><li><strong>Idempotency:</strong> the property that repeating a request has the same effect as sending it once.</li><li><strong>Backoff:</strong> the delay a client waits before retrying a failed request.</li></ul>`,
-			[]string{"definition|Idempotency|the property that repeating a request has the same effect as sending it once.",
-				"definition|Backoff|the delay a client waits before retrying a failed request."}}, // a glossary is no list card
+			[]string{"definition|Idempotency|The property that repeating a request has the same effect as sending it once.",
+				"definition|Backoff|The delay a client waits before retrying a failed request."}}, // a glossary is no list card
 		{"dash separator and code term with placeholder",
 			`<h2>Commands</h2><ul><li><code>git add [file]</code> – Stages the changes of a file for the next commit.</li></ul>`,
 			[]string{"definition|git add|Stages the changes of a file for the next commit."}},
@@ -92,7 +92,7 @@ func TestRules(t *testing.T) {
 			[]string{"list|List the 3 steps of the Release process, in order|Tag the commit;Build the artefacts;Publish the notes"}},
 		{"math/tex fragments become dollar amounts",
 			`<h2>Offers</h2><ul><li><strong>Signing bonus:</strong> a one-time payment, say <script type="math/tex">5,000 instead of a </script>3,000 raise.</li></ul>`,
-			[]string{"definition|Signing bonus|a one-time payment, say $5,000 instead of a $3,000 raise."}},
+			[]string{"definition|Signing bonus|A one-time payment, say $5,000 instead of a $3,000 raise."}},
 		{"acronym expansion becomes a list",
 			`<h2>Transactions</h2><p>Relational databases promise ACID guarantees (Atomicity, Consistency, Isolation, Durability) for every transaction.</p>`,
 			[]string{"list|What does ACID stand for?|Atomicity;Consistency;Isolation;Durability"}},
@@ -107,12 +107,12 @@ func TestRules(t *testing.T) {
 			nil},
 		{"two named kinds still are",
 			`<h3>Service Discovery</h3><ul><li><strong>Client-Side Discovery:</strong> the client queries a registry and picks an instance itself.</li><li><strong>Server-Side Discovery:</strong> a load balancer queries the registry and routes the request.</li></ul>`,
-			[]string{"definition|Client-Side Discovery|the client queries a registry and picks an instance itself.",
-				"definition|Server-Side Discovery|a load balancer queries the registry and routes the request.",
+			[]string{"definition|Client-Side Discovery|The client queries a registry and picks an instance itself.",
+				"definition|Server-Side Discovery|A load balancer queries the registry and routes the request.",
 				"list|Service Discovery — name the two|Client-Side Discovery;Server-Side Discovery"}},
 		{"code blocks never become card text",
 			`<h2>Caching</h2><pre><code>cache: true</code></pre><ul><li><strong>TTL:</strong> how long an entry stays valid before it must be refreshed.</li></ul>`,
-			[]string{"definition|TTL|how long an entry stays valid before it must be refreshed."}},
+			[]string{"definition|TTL|How long an entry stays valid before it must be refreshed."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
