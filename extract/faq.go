@@ -22,14 +22,34 @@ var (
 // inlineAnswerRE matches an answer marker inside a Q: paragraph.
 var inlineAnswerRE = regexp.MustCompile(`\s(?i:a|answer):\s`)
 
-// isFAQHeading reports whether a heading text opens an FAQ section.
+// isFAQHeading reports whether a heading text opens an FAQ section: a
+// known FAQ title, or a short heading about questions ("Questions Readers
+// Asked", "Common Kubernetes Interview Questions") that is neither a call
+// to action nor a set of exercises.
 func isFAQHeading(s string) bool {
 	s = strings.TrimSpace(s)
 	if !faqCue(s) {
 		return false
 	}
-	return faqHeadingRE.MatchString(s)
+	if faqHeadingRE.MatchString(s) {
+		return true
+	}
+	if wordCount(s) > 10 || !questionsWordRE.MatchString(s) || exerciseQuestionsRE.MatchString(s) || callToAction(s) {
+		return false
+	}
+	// "Asking Good Questions at Work", "How to Answer Interview
+	// Questions": questions as a topic, not a set of them answered.
+	fw := firstWord(s)
+	return !strings.HasSuffix(fw, "ing") && !imperativeVerbs[fw] && !headingStopWords[fw] || fw == "common" || fw == "key" || fw == "top" || fw == "frequently"
 }
+
+// questionsWordRE finds the word "questions" (or "Q&A", "people also ask")
+// anywhere in a heading; exerciseQuestionsRE the headings of exercises,
+// whose questions come without answers.
+var (
+	questionsWordRE     = regexp.MustCompile(`(?i)\bquestions\b|\bpeople also ask\b`)
+	exerciseQuestionsRE = regexp.MustCompile(`(?i)\b(?:review|discussion|practice|study|exam|quiz|homework|essay|test|self-check|check your understanding)\b`)
+)
 
 // faqCue is a cheap necessary condition for faqHeadingRE: every branch
 // has "faq", "f.a.q", "question" or an "&" (case-insensitive; text beyond
@@ -41,7 +61,7 @@ func faqCue(s string) bool {
 		}
 	}
 	l := strings.ToLower(s)
-	return strings.Contains(l, "faq") || strings.Contains(l, "f.a.q") || strings.Contains(l, "question") || strings.Contains(l, "&")
+	return strings.Contains(l, "faq") || strings.Contains(l, "f.a.q") || strings.Contains(l, "question") || strings.Contains(l, "&") || strings.Contains(l, "people also ask")
 }
 
 // cleanHeading strips permalink symbols from a heading's text.

@@ -195,6 +195,9 @@ func TestTextHelpers(t *testing.T) {
 	for in, want := range map[string]string{
 		"Frequently Asked Questions": "yes", "FAQ": "yes", "FAQs about billing": "yes",
 		"Common Questions": "yes", "Questions and Answers": "yes", "Conclusion": "", "Asking good questions at work": "",
+		"Questions readers asked": "yes", "Common Kubernetes Interview Questions": "yes", "People Also Ask": "yes",
+		"Review questions": "", "Still have questions?": "", "How to answer interview questions": "",
+		"Ask better questions": "",
 	} {
 		if got := isFAQHeading(in); got != (want == "yes") {
 			t.Errorf("isFAQHeading(%q) = %v", in, got)
