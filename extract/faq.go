@@ -258,9 +258,23 @@ func (x *extractor) answerBlocks(p *xhtml.Node) []*xhtml.Node {
 }
 
 // questionBlock reports whether block s opens a question of its own: a
-// "Q:" paragraph or a paragraph led by a bold question.
+// "Q:" paragraph, a paragraph led by a bold question, or a list or <dl>
+// of such questions.
 func (x *extractor) questionBlock(s *xhtml.Node) bool {
-	if s.DataAtom != atom.P && s.DataAtom != atom.Div {
+	switch s.DataAtom {
+	case atom.Ul, atom.Ol:
+		// A list of bold questions, each answered in its item.
+		lis := listItems(s)
+		if len(lis) == 0 {
+			return false
+		}
+		f := leadElem(lis[0])
+		return isBold(f) && strings.HasSuffix(strings.TrimSuffix(x.text(f), ":"), "?") || qMarkerRE.MatchString(x.own(lis[0]))
+	case atom.Dl:
+		dt := firstElem(s)
+		return dt != nil && dt.DataAtom == atom.Dt && strings.HasSuffix(x.text(dt), "?")
+	case atom.P, atom.Div:
+	default:
 		return false
 	}
 	if f := firstElem(s); isBold(f) && s.DataAtom == atom.P {

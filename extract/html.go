@@ -403,7 +403,13 @@ func sentenceCase(s string) string {
 // FAQ item itself, not a place it sits in.
 func (x *extractor) contextFor(it Item) []string {
 	c := x.context()
-	if it.Kind == FAQ && len(c) > 0 && c[len(c)-1] == it.Question {
+	if len(c) == 0 {
+		return c
+	}
+	last := c[len(c)-1]
+	// Inside an FAQ section a question heading is one of the questions,
+	// not a section the next ones sit in.
+	if it.Kind == FAQ && trimEnumerator(last) == it.Question || x.faqLevel > 0 && strings.HasSuffix(last, "?") {
 		c = c[:len(c)-1]
 	}
 	return c
@@ -460,6 +466,9 @@ func (x *extractor) add(it Item) bool {
 	}
 	if it.Kind == Definition {
 		it.Definition, it.DefinitionHTML = sentenceCase(it.Definition), sentenceCase(it.DefinitionHTML)
+	}
+	if it.Kind == FAQ {
+		it.Question = trimEnumerator(it.Question) // "2. Where should backups live?"
 	}
 	x.seen[key] = len(x.items)
 	it.Context = x.contextFor(it)

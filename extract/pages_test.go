@@ -126,6 +126,19 @@ func TestSiteConventions(t *testing.T) {
 			}
 		}
 	})
+	t.Run("FAQ questions in headings, lists and dl, numbered or not", func(t *testing.T) {
+		_, items := pageItems(t, "faq-variants")
+		want := []string{"How often should I back up?", "Where should backups live?", "Can I back up to a USB stick?",
+			"Are cloud backups encrypted?", "What is the 3-2-1 rule?"}
+		if len(items) != len(want) {
+			t.Fatalf("got %d items, want %d", len(items), len(want))
+		}
+		for i, it := range items {
+			if it.Question != want[i] || strings.Join(it.Context, "/") != "FAQ" || strings.Contains(it.Answer, "?") {
+				t.Errorf("item %d: %q under %q, answer %q; want %q under FAQ, one answer", i, it.Question, it.Context, it.Answer, want[i])
+			}
+		}
+	})
 	t.Run("a glossary list is not a list card", func(t *testing.T) {
 		_, items := pageItems(t, "docusaurus-concepts")
 		for _, it := range items {
