@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"html"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -297,9 +298,7 @@ func callToAction(q string) bool {
 
 // escapeText returns s as HTML text.
 func escapeText(s string) string {
-	b := textBuf{raw: true}
-	b.text(s)
-	return b.html.String()
+	return html.EscapeString(s)
 }
 
 // details handles <details><summary>: an FAQ pair when the summary is a

@@ -279,7 +279,7 @@ func TestWordSetFastPathMatchesWords(t *testing.T) {
 func refTextHTMLOf(n *xhtml.Node, o textOpts) (string, string) {
 	r := textBuf{raw: true}
 	r.walk(n, o)
-	return refCollapse(r.plain.String()), refCollapse(r.html.String())
+	return refCollapse(string(r.plain)), refCollapse(string(r.html))
 }
 
 func TestStreamingTextMatchesCollapse(t *testing.T) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,20 +22,46 @@ type textOpts struct {
 // without one. White space collapses as the text is written, exactly as
 // collapse would collapse the whole; a text node that is not valid UTF-8
 // (where runes could span nodes) makes the caller redo the walk raw.
+// The renderings grow in byte slices that textOf and textHTMLOf borrow
+// from textScratch, so a walk allocates only the strings it returns.
 type textBuf struct {
-	plain   strings.Builder
-	html    strings.Builder
-	noHTML  bool // plain text only
-	raw     bool // write as is; the caller collapses
-	sp, hsp bool // a space is pending in plain, in html
-	invalid bool // a text node is not valid UTF-8
+	plain   []byte
+	html    []byte
+	noHTML  bool    // plain text only
+	raw     bool    // write as is; the caller collapses
+	sp, hsp bool    // a space is pending in plain, in html
+	invalid bool    // a text node is not valid UTF-8
+	pp, hp  *[]byte // the borrowed scratch, if any
+}
+
+// textScratch holds byte slices for textBuf renderings between walks.
+var textScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// borrow gives b scratch slices for its renderings; done returns them.
+func (b *textBuf) borrow() {
+	b.pp = textScratch.Get().(*[]byte)
+	b.plain = (*b.pp)[:0]
+	if !b.noHTML {
+		b.hp = textScratch.Get().(*[]byte)
+		b.html = (*b.hp)[:0]
+	}
+}
+
+func (b *textBuf) done() {
+	*b.pp = b.plain
+	textScratch.Put(b.pp)
+	if b.hp != nil {
+		*b.hp = b.html
+		textScratch.Put(b.hp)
+	}
+	*b = textBuf{}
 }
 
 func (b *textBuf) space() {
 	if b.raw {
-		b.plain.WriteByte(' ')
+		b.plain = append(b.plain, ' ')
 		if !b.noHTML {
-			b.html.WriteByte(' ')
+			b.html = append(b.html, ' ')
 		}
 		return
 	}
@@ -44,33 +71,33 @@ func (b *textBuf) space() {
 
 func (b *textBuf) text(s string) {
 	if b.raw {
-		b.plain.WriteString(s)
+		b.plain = append(b.plain, s...)
 		if !b.noHTML {
-			b.html.WriteString(html.EscapeString(s))
+			b.html = append(b.html, html.EscapeString(s)...)
 		}
 		return
 	}
 	if !utf8.ValidString(s) {
 		b.invalid = true
 	}
-	appendCollapsed(&b.plain, &b.sp, s)
+	b.plain = appendCollapsed(b.plain, &b.sp, s)
 	if !b.noHTML {
-		appendCollapsed(&b.html, &b.hsp, html.EscapeString(s))
+		b.html = appendCollapsed(b.html, &b.hsp, html.EscapeString(s))
 	}
 }
 
 // tag writes markup (no white space) to the html rendering.
 func (b *textBuf) tag(s string) {
 	if b.raw {
-		b.html.WriteString(s)
+		b.html = append(b.html, s...)
 		return
 	}
-	appendCollapsed(&b.html, &b.hsp, s)
+	b.html = appendCollapsed(b.html, &b.hsp, s)
 }
 
 // appendCollapsed appends s to b as collapse would, given whether a space
 // is pending before s; it updates the pending state.
-func appendCollapsed(b *strings.Builder, sp *bool, s string) {
+func appendCollapsed(b []byte, sp *bool, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -91,11 +118,11 @@ func appendCollapsed(b *strings.Builder, sp *bool, s string) {
 					break
 				}
 			}
-			if *sp && b.Len() > 0 {
-				b.WriteByte(' ')
+			if *sp && len(b) > 0 {
+				b = append(b, ' ')
 			}
 			*sp = false
-			b.WriteString(s[i:j])
+			b = append(b, s[i:j]...)
 			i = j
 			continue
 		}
@@ -105,13 +132,14 @@ func appendCollapsed(b *strings.Builder, sp *bool, s string) {
 			*sp = true
 			continue
 		}
-		if *sp && b.Len() > 0 {
-			b.WriteByte(' ')
+		if *sp && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		*sp = false
-		b.WriteString(s[i : i+n])
+		b = append(b, s[i:i+n]...)
 		i += n
 	}
+	return b
 }
 
 // isBlock reports whether an element starts a new block for text purposes.
@@ -176,25 +204,33 @@ func (b *textBuf) walk(n *xhtml.Node, o textOpts) {
 // textOf returns the normalised plain text of n.
 func textOf(n *xhtml.Node, o textOpts) string {
 	b := textBuf{noHTML: true}
+	b.borrow()
+	defer b.done()
 	b.walk(n, o)
 	if !b.invalid {
-		return b.plain.String()
+		return string(b.plain)
 	}
 	r := textBuf{noHTML: true, raw: true}
+	r.borrow()
+	defer r.done()
 	r.walk(n, o)
-	return cleanText(r.plain.String())
+	return cleanText(string(r.plain))
 }
 
 // textHTMLOf returns the normalised plain text and inline HTML of n.
 func textHTMLOf(n *xhtml.Node, o textOpts) (string, string) {
 	var b textBuf
+	b.borrow()
+	defer b.done()
 	b.walk(n, o)
 	if !b.invalid {
-		return b.plain.String(), b.html.String()
+		return string(b.plain), string(b.html)
 	}
 	r := textBuf{raw: true}
+	r.borrow()
+	defer r.done()
 	r.walk(n, o)
-	return cleanText(r.plain.String()), collapse(r.html.String())
+	return cleanText(string(r.plain)), collapse(string(r.html))
 }
 
 // cleanText collapses whitespace.
