@@ -121,26 +121,27 @@ func (x *extractor) nestedLists(lis []*xhtml.Node, depth int, outer string) {
 			if own != "" && wordCount(own) <= 6 && strings.HasSuffix(own, ":") {
 				o.label, o.bare = strings.TrimSuffix(own, ":"), true
 			} else if allLabelled(nested) {
-				o.label, _ = itemLabel(li)
+				o.label, _ = x.itemLabel(li)
 			}
 			if o.label != "" {
 				x.enumeration(c, nested, o)
 			}
-			lab, _ := itemLabel(li)
+			lab, _ := x.itemLabel(li)
 			x.nestedLists(nested, depth+1, lab)
 		}
 	}
 }
 
 // itemLabel returns a list item's short label: its bold/code lead without
-// the colon, the part before "Label: " or the whole item when short.
-func itemLabel(li *xhtml.Node) (string, bool) {
+// the colon, the part before "Label: " or the whole item when short. The
+// texts come from x's per-node caches.
+func (x *extractor) itemLabel(li *xhtml.Node) (string, bool) {
 	f := firstElem(li)
 	if f != nil && f.DataAtom == atom.P {
 		f = firstElem(f)
 	}
 	if f != nil && (isBold(f) || isCode(f)) {
-		t := strings.TrimSpace(strings.TrimSuffix(textOf(f, textOpts{}), ":"))
+		t := strings.TrimSpace(strings.TrimSuffix(x.text(f), ":"))
 		t = trimEnumerator(t)
 		if isCode(f) {
 			t = cleanTerm(t, true)
@@ -149,7 +150,7 @@ func itemLabel(li *xhtml.Node) (string, bool) {
 			return t, true
 		}
 	}
-	own := textOf(li, textOpts{skipLists: true})
+	own := x.own(li)
 	if enumeratorCue(own) {
 		own = enumeratorRE.ReplaceAllString(own, "")
 	}
@@ -189,7 +190,7 @@ func (x *extractor) enumeration(l *xhtml.Node, lis []*xhtml.Node, owner listOwne
 		if codeOnly(li, own) {
 			codes++
 		}
-		lab, labelled := itemLabel(li)
+		lab, labelled := x.itemLabel(li)
 		if labelled {
 			labels++
 		}
