@@ -859,18 +859,8 @@ func (x *extractor) decideListDefs(cands []defCand) {
 // first three that opens with the term, or a first sentence that opens
 // with "It …s", "This <kind of thing>" or an "A/An …" description.
 func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool {
-	htext := cleanHeading(x.text(h))
-	term := headingTerm(htext)
-	if t := whatIsTerm(htext); t != "" {
-		term = t
-	}
-	if m := abstractOfMatch(term); m != nil {
-		term = m[1] // "The Power of Git Bisect" names Git Bisect
-	}
-	if i := strings.Index(term, " and "); i > 0 && wordCount(term[:i]) >= 2 {
-		term = term[:i] // "X (XYZ) and Y": the first concept leads
-	}
-	if !x.goodHeadingTerm(term) {
+	term, ok := x.proseTerm(h)
+	if !ok {
 		return false
 	}
 	rest, prev := text, ""
@@ -934,6 +924,28 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 		return x.add(Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: escapeText(def)})
 	}
 	return false
+}
+
+// proseTerm returns the term heading h names for headingProse and whether
+// it is one concept. It is computed once per heading: headingProse reads
+// the first two paragraphs under it.
+func (x *extractor) proseTerm(h *xhtml.Node) (string, bool) {
+	if x.proseHead == h {
+		return x.proseHeadTerm, x.proseHeadOK
+	}
+	htext := cleanHeading(x.text(h))
+	term := headingTerm(htext)
+	if t := whatIsTerm(htext); t != "" {
+		term = t
+	}
+	if m := abstractOfMatch(term); m != nil {
+		term = m[1] // "The Power of Git Bisect" names Git Bisect
+	}
+	if i := strings.Index(term, " and "); i > 0 && wordCount(term[:i]) >= 2 {
+		term = term[:i] // "X (XYZ) and Y": the first concept leads
+	}
+	x.proseHead, x.proseHeadTerm, x.proseHeadOK = h, term, x.goodHeadingTerm(term)
+	return term, x.proseHeadOK
 }
 
 // headingStopWords open headings that are not concept names.

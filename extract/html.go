@@ -49,6 +49,10 @@ type extractor struct {
 	items       []Item
 	seen        map[string]int // kind + normalised front → index in items
 	ldjson      []string
+
+	proseHead     *xhtml.Node // the heading proseTerm last read
+	proseHeadTerm string      // its term
+	proseHeadOK   bool        // whether the term is one concept
 }
 
 // extractEntry parses the entry's HTML once and returns its article and
