@@ -53,6 +53,8 @@ type extractor struct {
 	proseHead     *xhtml.Node // the heading proseTerm last read
 	proseHeadTerm string      // its term
 	proseHeadOK   bool        // whether the term is one concept
+
+	candBuf []defCand // a list's definition candidates, reused from list to list
 }
 
 // extractEntry parses the entry's HTML once and returns its article and

@@ -70,13 +70,14 @@ func (x *extractor) list(l *xhtml.Node) {
 	if prev := prevElem(l); prev != nil && prev.DataAtom == atom.P {
 		x.leadIn = x.text(prev)
 	}
-	var cands []defCand
+	cands := x.candBuf[:0]
 	x.collect = &cands
 	for _, li := range lis {
 		x.listItemDef(li)
 	}
 	x.collect = nil
 	x.decideListDefs(cands)
+	x.candBuf = cands[:0]
 	x.leadIn = ""
 	for _, li := range lis {
 		x.acronymLists(x.own(li), "")
@@ -101,13 +102,14 @@ func (x *extractor) nestedLists(lis []*xhtml.Node, depth int, outer string) {
 			x.nested = true
 			// The parent item introduces the nested items ("Pros:").
 			x.leadIn = x.own(li)
-			var cands []defCand
+			cands := x.candBuf[:0]
 			x.collect = &cands
 			for _, n := range nested {
 				x.listItemDef(n)
 			}
 			x.collect = nil
 			x.decideListDefs(cands)
+			x.candBuf = cands[:0]
 			x.nested = false
 			x.leadIn = ""
 			for _, n := range nested {
