@@ -41,7 +41,7 @@ func runEntries(ctx context.Context, n int, opt Options, decode func(i int) (ent
 				if i >= n || ctx.Err() != nil {
 					return
 				}
-				art, id, err := extractOne(i, decode)
+				art, id, err := extractOne(i, decode, !opt.NoHash)
 				mu.Lock()
 				arts[i], ids[i], errs[i], finished[i] = art, id, err, true
 				done++
@@ -90,7 +90,7 @@ func runEntries(ctx context.Context, n int, opt Options, decode func(i int) (ent
 
 // extractOne reads and extracts entry i. A panic in extraction becomes that
 // entry's error: one odd page must not take the whole feed down.
-func extractOne(i int, decode func(int) (entryInput, error)) (art Article, id string, err error) {
+func extractOne(i int, decode func(int) (entryInput, error), hash bool) (art Article, id string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			art, err = Article{}, fmt.Errorf("internal error while extracting: %v", r)
@@ -111,7 +111,9 @@ func extractOne(i int, decode func(int) (entryInput, error)) (art Article, id st
 	if art.URL == "" {
 		art.URL = in.Src.URL
 	}
-	art.Hash = articleHash(art.Title, art.URL, in.HTML)
+	if hash {
+		art.Hash = articleHash(art.Title, art.URL, in.HTML)
+	}
 	return art, id, nil
 }
 

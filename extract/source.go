@@ -41,6 +41,10 @@ type Options struct {
 
 	Workers int // entries extracted at once; 0: GOMAXPROCS
 
+	// NoHash leaves Article.Hash empty: hashing every entry's content is
+	// wasted work for a caller that does not store articles.
+	NoHash bool
+
 	// Progress, when set, is called once with done == 0 when the number of
 	// entries is known, then after each entry. Calls are serialised.
 	Progress func(done, total int)

@@ -78,7 +78,7 @@ func (a *app) runExtract(cmd *cobra.Command, args []string, o extractOptions) er
 	if o.json {
 		out = &jsonLines{w: w, kinds: kinds}
 	}
-	var opt extract.Options
+	opt := extract.Options{NoHash: true} // the hash only serves `add`
 	var werr error
 	if len(args) == 1 {
 		// One source: stream the articles out as they are extracted, so a
@@ -127,6 +127,7 @@ type itemOutput interface {
 type jsonLines struct {
 	w     *bufio.Writer
 	kinds map[extract.Kind]bool
+	buf   []byte // one line, reused
 }
 
 func (j *jsonLines) source(*extract.Result) error { return nil }
@@ -137,14 +138,8 @@ func (j *jsonLines) article(art extract.Article) error {
 		if j.kinds != nil && !j.kinds[it.Kind] {
 			continue
 		}
-		// Item's own MarshalJSON, called directly: json.Encoder would
-		// re-scan every line it returns.
-		b, err := it.MarshalJSON()
-		if err != nil {
-			return fmt.Errorf("item %s: %w", it.ID, err)
-		}
-		j.w.Write(b)
-		if err := j.w.WriteByte('\n'); err != nil {
+		j.buf = append(it.AppendJSON(j.buf[:0]), '\n')
+		if _, err := j.w.Write(j.buf); err != nil {
 			return err
 		}
 	}
