@@ -126,7 +126,20 @@ type label struct {
 	sep      bool   // a colon or dash separates label and text
 	weak     bool   // italic, or a period for separator: the text must read as a definition
 	rest     string // the container's own text after the label
-	restHTML string
+
+	// The HTML of rest is read only for a label that becomes a card: from
+	// container n without the label node skip, then cut by fix.
+	n, skip *xhtml.Node
+	fix     func(string) string
+}
+
+// restHTML is the HTML of l.rest.
+func (l *label) restHTML() string {
+	_, h := textHTMLOf(l.n, textOpts{skip: l.skip, skipLists: true})
+	if l.fix != nil {
+		h = l.fix(h)
+	}
+	return h
 }
 
 // splitLabel reads the label f at the start of n (an li or p).
@@ -141,7 +154,8 @@ func splitLabel(n, f *xhtml.Node) label {
 			l.code = true
 		}
 	}
-	l.rest, l.restHTML = textHTMLOf(n, textOpts{skip: f, skipLists: true})
+	l.rest = textOf(n, textOpts{skip: f, skipLists: true})
+	l.n, l.skip = n, f
 	if strings.HasSuffix(l.term, ":") {
 		l.sep = true
 		l.term = strings.TrimSpace(strings.TrimSuffix(l.term, ":"))
@@ -150,20 +164,20 @@ func splitLabel(n, f *xhtml.Node) label {
 	if strings.HasPrefix(l.rest, ":") {
 		l.sep = true
 		l.rest = strings.TrimSpace(l.rest[1:])
-		l.restHTML = strings.TrimSpace(strings.TrimPrefix(l.restHTML, ":"))
+		l.fix = func(h string) string { return strings.TrimSpace(strings.TrimPrefix(h, ":")) }
 		return l
 	}
 	if m := dashSepRE.FindStringIndex(l.rest); m != nil {
 		l.sep = true
 		l.rest = l.rest[m[1]:]
-		l.restHTML = dashSepRE.ReplaceAllString(l.restHTML, "")
+		l.fix = func(h string) string { return dashSepRE.ReplaceAllString(h, "") }
 		return l
 	}
 	if !strings.HasPrefix(strings.TrimSpace(l.rest), "(") {
 	} else if m := parenColonRE.FindStringSubmatchIndex(l.rest); m != nil {
 		l.sep = true
 		l.rest = l.rest[m[1]:]
-		l.restHTML = parenColonRE.ReplaceAllString(l.restHTML, "")
+		l.fix = func(h string) string { return parenColonRE.ReplaceAllString(h, "") }
 		return l
 	}
 	// "<code>a</code> / <code>b</code>: text", "<b>Term</b> (abbr): text",
@@ -177,8 +191,11 @@ func splitLabel(n, f *xhtml.Node) label {
 			l.term = strings.TrimSpace(l.term + " " + l.rest[:i])
 		}
 		l.rest = strings.TrimSpace(l.rest[i+n:])
-		if j := strings.Index(l.restHTML, sep); j >= 0 {
-			l.restHTML = strings.TrimSpace(l.restHTML[j+n:])
+		l.fix = func(h string) string {
+			if j := strings.Index(h, sep); j >= 0 {
+				return strings.TrimSpace(h[j+n:])
+			}
+			return h
 		}
 		return l
 	}
@@ -697,7 +714,7 @@ func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
 		return false
 	}
 	if term, ok := x.defCandidate(l, l.rest); ok && (!l.weak || definitionalBack(term, l.rest) && !otherSubject(term, l.rest)) {
-		x.add(Item{Kind: Definition, Term: term, Definition: l.rest, DefinitionHTML: l.restHTML})
+		x.add(Item{Kind: Definition, Term: term, Definition: l.rest, DefinitionHTML: l.restHTML()})
 		// The explanation may define another concept in passing ("Most
 		// teams use the Saga Pattern, which manages …").
 		if rest := strings.TrimSpace(l.rest[len(firstSentence(l.rest)):]); rest != "" && passingDefinitionCue(rest) {
@@ -734,7 +751,7 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 	if it, why, ok := x.termBlockItem(li); ok {
 		if x.collect != nil {
 			if it.Term != "" {
-				*x.collect = append(*x.collect, defCand{it, why})
+				*x.collect = append(*x.collect, defCand{it: it, why: why})
 			}
 		} else if why == "" {
 			x.add(it)
@@ -792,7 +809,11 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 			}
 			def, defHTML = nl.rest, nl.restHTML
 		} else {
-			def, defHTML = textHTMLOf(first, textOpts{skipLists: true})
+			def = textOf(first, textOpts{skipLists: true})
+			defHTML = func() string {
+				_, h := textHTMLOf(first, textOpts{skipLists: true})
+				return h
+			}
 		}
 	}
 	x.lastWhy = ""
@@ -800,14 +821,15 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 	if ok && l.weak && (!definitionalBack(term, def) || otherSubject(term, def)) {
 		ok, x.lastWhy = false, "weak-label"
 	}
-	it := Item{Kind: Definition, Term: term, Definition: def, DefinitionHTML: defHTML}
+	it := Item{Kind: Definition, Term: term, Definition: def}
 	if x.collect != nil {
 		if term != "" {
-			*x.collect = append(*x.collect, defCand{it, x.lastWhy})
+			*x.collect = append(*x.collect, defCand{it, defHTML, x.lastWhy})
 		}
 		return
 	}
 	if ok {
+		it.DefinitionHTML = defHTML()
 		x.add(it)
 	}
 }
@@ -821,8 +843,9 @@ type proseJob struct {
 // defCand is a list item's definition with the reason it was rejected
 // ("" when accepted), decided per list by decideListDefs.
 type defCand struct {
-	it  Item
-	why string
+	it   Item
+	html func() string // the definition's HTML, read when the item is kept (nil: it.DefinitionHTML is set)
+	why  string
 }
 
 // decideListDefs settles the label definitions of one list together: the
@@ -844,6 +867,9 @@ func (x *extractor) decideListDefs(cands []defCand) {
 	rescue := n >= 2 && acc*2 > n || verbLeadIn(x.leadIn)
 	for _, c := range cands {
 		if c.why == "" || rescue && c.why == "back" {
+			if c.html != nil {
+				c.it.DefinitionHTML = c.html()
+			}
 			x.add(c.it)
 		}
 	}
