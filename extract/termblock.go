@@ -19,13 +19,26 @@ import (
 // element children, a short name (bold or code, or classed as a term or
 // name) and a text of at least four words.
 func (x *extractor) termBlocks(n *xhtml.Node) (name, def *xhtml.Node) {
-	var kids []*xhtml.Node
+	// Cheap structure first: no text beside the children, two block boxes.
+	boxes := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case xhtml.TextNode:
 			if strings.TrimSpace(c.Data) != "" {
 				return nil, nil // text beside the blocks: a label item, not this
 			}
+		case xhtml.ElementNode:
+			if blockBox(c) {
+				boxes++
+			}
+		}
+	}
+	if boxes < 2 {
+		return nil, nil
+	}
+	var kids []*xhtml.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
 		case xhtml.ElementNode:
 			if x.text(c) == "" {
 				continue // an anchor target
