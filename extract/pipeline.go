@@ -121,10 +121,14 @@ func extractOne(i int, decode func(int) (entryInput, error), hash bool) (art Art
 // (NUL-separated, so fields cannot run into each other).
 func articleHash(title, url, content string) string {
 	h := sha256.New()
-	h.Write([]byte(title))
-	h.Write([]byte{0})
-	h.Write([]byte(url))
-	h.Write([]byte{0})
-	h.Write([]byte(content))
+	// Through one small buffer: []byte(content) would copy the whole page.
+	var buf [4096]byte
+	for _, s := range [...]string{title, "\x00", url, "\x00", content} {
+		for len(s) > 0 {
+			n := copy(buf[:], s)
+			h.Write(buf[:n])
+			s = s[n:]
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }

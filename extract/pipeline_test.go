@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -189,5 +191,16 @@ func TestGuessEntryID(t *testing.T) {
 	guessEntryID(hostile)
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("took %v on 1 MiB of unclosed <id tags", d)
+	}
+}
+
+func TestArticleHashIsSHA256OfFields(t *testing.T) {
+	content := strings.Repeat("<p>héllo</p>", 1000) // longer than the copy buffer
+	sum := sha256.Sum256([]byte("Title\x00https://x/a\x00" + content))
+	if got, want := articleHash("Title", "https://x/a", content), hex.EncodeToString(sum[:]); got != want {
+		t.Fatalf("articleHash = %s, want %s", got, want)
+	}
+	if articleHash("ab", "c", "") == articleHash("a", "bc", "") {
+		t.Fatal("fields run into each other")
 	}
 }
