@@ -899,7 +899,8 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 		ok := opensWithTerm(s, term)
 		if !ok {
 			// 'The "Limit" Itself': the quoted word is the term.
-			if q := quotedRE.FindStringSubmatch(term); q != nil && opensWithTerm(s, q[1]) {
+			if !strings.ContainsAny(term, "\"\u201c") {
+			} else if q := quotedRE.FindStringSubmatch(term); q != nil && opensWithTerm(s, q[1]) {
 				term, ok = q[1], true
 			}
 		}
@@ -1378,9 +1379,12 @@ func termAfterClause(s, term string) bool {
 		}
 		i += j + 2
 	}
-	if tw := strings.Fields(nt); len(tw) >= 2 && clauseAnaphorRE.MatchString(s) {
+	if !strings.Contains(s, "this") {
+		return false // clauseAnaphorRE needs ", this"
+	}
+	if tw := strings.Fields(nt); len(tw) >= 2 {
 		m := clauseAnaphorRE.FindString(s)
-		return strings.Contains(strings.ToLower(m), "this "+tw[len(tw)-1]+" ")
+		return m != "" && strings.Contains(strings.ToLower(m), "this "+tw[len(tw)-1]+" ")
 	}
 	return false
 }

@@ -354,3 +354,42 @@ func TestAcronymParenCue(t *testing.T) {
 		t.Fatalf("only %d matching samples", hits)
 	}
 }
+
+// refHasAcronym is hasAcronym's definition: a run of three or more ASCII
+// capitals with no ASCII letter or digit on either side.
+func refHasAcronym(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			run++
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			run = -100 // part of a longer word
+		default:
+			if run >= 3 {
+				return true
+			}
+			run = 0
+		}
+	}
+	return run >= 3
+}
+
+func TestHasAcronymMatchesDefinition(t *testing.T) {
+	samples := fastpathSamples(20000)
+	r := rand.New(rand.NewSource(7))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(14) {
+			b.WriteByte("ABCZab09 .(é"[r.Intn(12)])
+		}
+		samples = append(samples, b.String())
+	}
+	samples = append(samples, "ABC", "xABC", "ABCx", "AB", "(HTTP)", "HTTPS.", "a HTTP b", "ABC1", "ÉABC", "ABCÉ", "AB CD EF")
+	for _, s := range samples {
+		if got, want := hasAcronym(s), refHasAcronym(s); got != want {
+			t.Fatalf("hasAcronym(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

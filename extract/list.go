@@ -633,22 +633,32 @@ func (x *extractor) faqList(l *xhtml.Node) {
 
 // hasAcronym reports whether s has a word of three or more capital letters.
 func hasAcronym(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			run++
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			run = -100 // part of a longer word
-		default:
-			if run >= 3 {
-				return true
-			}
-			run = 0
+	// A run of three or more capitals includes s[i+2] if it starts at i or
+	// i+1, so when s[i+2] is no capital the scan moves on by three.
+	for i := 0; i+2 < len(s); {
+		if !isUpperASCII(s[i+2]) {
+			i += 3
+			continue
 		}
+		j, k := i+2, i+2 // the run of capitals around s[i+2] is s[j:k+1]
+		for j > 0 && isUpperASCII(s[j-1]) {
+			j--
+		}
+		for k+1 < len(s) && isUpperASCII(s[k+1]) {
+			k++
+		}
+		if k-j >= 2 && (j == 0 || !isAlnumASCII(s[j-1])) && (k+1 == len(s) || !isAlnumASCII(s[k+1])) {
+			return true
+		}
+		i = k + 1
 	}
-	return run >= 3
+	return false
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func isAlnumASCII(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // capsAfterComma counts ", X" with X a capital letter: a cheap pre-test
