@@ -121,11 +121,11 @@ var (
 
 // label is a bold- or code-led label with the text that follows it.
 type label struct {
-	term     string // as written, colon removed
-	code     bool   // the label is inline code
-	sep      bool   // a colon or dash separates label and text
-	weak     bool   // italic, or a period for separator: the text must read as a definition
-	rest     string // the container's own text after the label
+	term string // as written, colon removed
+	code bool   // the label is inline code
+	sep  bool   // a colon or dash separates label and text
+	weak bool   // italic, or a period for separator: the text must read as a definition
+	rest string // the container's own text after the label
 
 	// The HTML of rest is read only for a label that becomes a card: from
 	// container n without the label node skip, then cut by fix.
@@ -144,6 +144,22 @@ func (l *label) restHTML() string {
 
 // splitLabel reads the label f at the start of n (an li or p).
 func splitLabel(n, f *xhtml.Node) label {
+	return splitLabelOwn(n, f, "")
+}
+
+// labelOf is splitLabel reading n's own text from the extractor's cache.
+func (x *extractor) labelOf(n, f *xhtml.Node) label {
+	if n.DataAtom == atom.P && !holdsList(n) {
+		return splitLabelOwn(n, f, x.text(n)) // read already, and the same
+	}
+	return splitLabelOwn(n, f, x.own(n))
+}
+
+// splitLabelOwn is splitLabel given own, n's text without nested lists
+// ("" when not at hand). When f is n's first child (firstElem allows only
+// white space before it) and own opens with f's text, the rest is what
+// follows that text in own: the text walk then runs once per node.
+func splitLabelOwn(n, f *xhtml.Node, own string) label {
 	var l label
 	l.code = isCode(f)
 	l.weak = isItalic(f)
@@ -154,7 +170,11 @@ func splitLabel(n, f *xhtml.Node) label {
 			l.code = true
 		}
 	}
-	l.rest = textOf(n, textOpts{skip: f, skipLists: true})
+	if own != "" && f.Parent == n && !holdsList(f) && strings.HasPrefix(own, l.term) {
+		l.rest = strings.TrimLeft(own[len(l.term):], " ")
+	} else {
+		l.rest = textOf(n, textOpts{skip: f, skipLists: true})
+	}
 	l.n, l.skip = n, f
 	if strings.HasSuffix(l.term, ":") {
 		l.sep = true
@@ -661,7 +681,7 @@ func (x *extractor) goodBack(term, def string) bool {
 // labelParagraph handles a paragraph that opens with a bold or code label.
 // It reports whether the paragraph was consumed.
 func (x *extractor) labelParagraph(p, f *xhtml.Node, text string) bool {
-	l := splitLabel(p, f)
+	l := x.labelOf(p, f)
 	if isItalic(f) && (!l.sep || l.rest == "") {
 		return false // an italic phrase opening ordinary prose
 	}
@@ -770,7 +790,7 @@ func (x *extractor) listItemDef(li *xhtml.Node) {
 	if !isBold(f) && !isCode(f) && !isItalic(f) {
 		return
 	}
-	l := splitLabel(container, f)
+	l := x.labelOf(container, f)
 	if !l.sep && !(l.rest == "" && strings.HasSuffix(l.term, ":")) || l.weak && l.rest == "" {
 		return
 	}
@@ -2294,6 +2314,19 @@ func verbLeadIn(lead string) bool {
 	switch lastWord(lead) {
 	case "can", "will", "to", "may", "must":
 		return true
+	}
+	return false
+}
+
+// holdsList reports whether n is or contains a ul, ol or dl.
+func holdsList(n *xhtml.Node) bool {
+	if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsList(c) {
+			return true
+		}
 	}
 	return false
 }

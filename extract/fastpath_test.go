@@ -393,3 +393,46 @@ func TestHasAcronymMatchesDefinition(t *testing.T) {
 		}
 	}
 }
+
+// A label's rest cut from its container's own text must be the rest the
+// text walk reads without the label.
+func TestLabelRestFromOwnText(t *testing.T) {
+	pieces := []string{"<b>Term</b>", "<strong>Term: </strong>", "<code>-v</code>", ", ", ": ", " — ", " ", "\n",
+		"s are", "word", "Term", "<b>Term</b>", "<em>x</em>", "\u00a0", "\u200b", "&nbsp;", "<ul><li>in</li></ul>",
+		"<b><ul><li>y</li></ul></b>", "y", "(abbr)", ".", "<br>", "<span> </span>", "\xff", "<code>a</code> / <code>b</code>"}
+	r := rand.New(rand.NewSource(5))
+	checked := 0
+	for range 5000 {
+		var b strings.Builder
+		b.WriteString([]string{"<ul><li>", "<p>", "<ul><li><p>"}[r.Intn(3)])
+		if r.Intn(4) > 0 {
+			b.WriteString([]string{" ", "\n", "<b>Lead</b>", "<code>x</code>", "<b><ul><li>y</li></ul></b>"}[r.Intn(5)])
+		}
+		for k := r.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		doc, err := xhtml.Parse(strings.NewReader(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var visit func(n *xhtml.Node)
+		visit = func(n *xhtml.Node) {
+			if f := firstElem(n); f != nil && n.Type == xhtml.ElementNode {
+				want := splitLabel(n, f)
+				got := splitLabelOwn(n, f, textOf(n, textOpts{skipLists: true}))
+				if got.term != want.term || got.rest != want.rest || got.sep != want.sep || got.weak != want.weak ||
+					got.code != want.code || got.restHTML() != want.restHTML() {
+					t.Fatalf("%q: label %+v, want %+v", b.String(), got, want)
+				}
+				checked++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(doc)
+	}
+	if checked < 5000 {
+		t.Fatalf("only %d labels checked", checked)
+	}
+}
