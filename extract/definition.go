@@ -662,8 +662,7 @@ var functionWords = map[string]bool{
 
 // goodBack rejects thin, one-word, tautological or imperative backs.
 func (x *extractor) goodBack(term, def string) bool {
-	n := wordCount(def)
-	if n < 4 {
+	if wordCountUpTo(def, 4) < 4 {
 		return false
 	}
 	fw := firstWord(def)
@@ -1671,7 +1670,7 @@ var whenVerbRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,40}?)\s+
 // proseSentence decides whether one sentence is a glossary sentence and
 // returns its term.
 func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (string, bool) {
-	if n := wordCount(s); n < 6 || n > 60 {
+	if n := wordCountUpTo(s, 61); n < 6 || n > 60 {
 		return "", false
 	}
 	if !strings.Contains(s, " is ") && !strings.Contains(s, " are ") {

@@ -320,8 +320,14 @@ func collapsed(s string) bool {
 
 // wordCount counts space-separated words.
 func wordCount(s string) int {
+	return wordCountUpTo(s, len(s))
+}
+
+// wordCountUpTo is min(wordCount(s), limit): it stops reading at the
+// limit-th word.
+func wordCountUpTo(s string, limit int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && n < limit; i++ {
 		c := s[i]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			in = false
