@@ -428,8 +428,8 @@ func (x *extractor) headingSequences(root *xhtml.Node) {
 	}
 	visit(root)
 	for i, h := range hs {
-		if h.level < 2 || isFAQHeading(h.text) || excludedListHeading(h.text) {
-			continue
+		if h.level < 2 || i+1 == len(hs) || hs[i+1].level <= h.level {
+			continue // no sub-headings
 		}
 		minLevel := 7
 		for _, k := range hs[i+1:] {
@@ -458,6 +458,9 @@ func (x *extractor) headingSequences(root *xhtml.Node) {
 		}
 		n := len(items)
 		if n < 2 || n > 12 || questions > 0 || n == 2 && numbered < n {
+			continue
+		}
+		if isFAQHeading(h.text) || excludedListHeading(h.text) {
 			continue
 		}
 		if numbered*2 <= n && !setNounWords.match(h.text) && !hasDigitWord(h.text) {
