@@ -5,7 +5,6 @@ import (
 	"html"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -52,17 +51,50 @@ var (
 	exerciseQuestionsRE = regexp.MustCompile(`(?i)\b(?:review|discussion|practice|study|exam|quiz|homework|essay|test|self-check|check your understanding)\b`)
 )
 
-// faqCue is a cheap necessary condition for faqHeadingRE: every branch
-// has "faq", "f.a.q", "question" or an "&" (case-insensitive; text beyond
-// ASCII, where case folding is wider, always goes to the regexp).
+// faqCue is a cheap necessary condition for faqHeadingRE and for
+// questionsWordRE: every branch has "faq", "f.a.q", "question", "people
+// also ask" or an "&", matched without regard to ASCII case. Beyond ASCII
+// only the long s (ſ) and the Kelvin sign fold onto those letters, so text
+// holding either always goes to the regexps.
 func faqCue(s string) bool {
+	if strings.Contains(s, "&") || strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return true
+	}
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
+		switch s[i] | 0x20 {
+		case 'f':
+			if foldPrefixASCII(s[i:], "faq") || foldPrefixASCII(s[i:], "f.a.q") {
+				return true
+			}
+		case 'q':
+			if foldPrefixASCII(s[i:], "question") {
+				return true
+			}
+		case 'p':
+			if foldPrefixASCII(s[i:], "people also ask") {
+				return true
+			}
 		}
 	}
-	l := strings.ToLower(s)
-	return strings.Contains(l, "faq") || strings.Contains(l, "f.a.q") || strings.Contains(l, "question") || strings.Contains(l, "&") || strings.Contains(l, "people also ask")
+	return false
+}
+
+// foldPrefixASCII reports whether s opens with p (lower-case ASCII) when
+// ASCII letters of s are lower-cased.
+func foldPrefixASCII(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanHeading strips permalink symbols from a heading's text.

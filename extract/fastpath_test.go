@@ -436,3 +436,46 @@ func TestLabelRestFromOwnText(t *testing.T) {
 		t.Fatalf("only %d labels checked", checked)
 	}
 }
+
+// refFAQCue is faqCue's first definition: any text beyond ASCII, or the
+// cue words in the lower-cased text.
+func refFAQCue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "faq") || strings.Contains(l, "f.a.q") || strings.Contains(l, "question") ||
+		strings.Contains(l, "&") || strings.Contains(l, "people also ask")
+}
+
+func TestFAQCueIsNecessary(t *testing.T) {
+	pieces := []string{"FAQ", "faqs", "F.A.Q", "f.a.q.", "Questions", "QUESTION", "queſtions", "People Also Ask",
+		"people also as\u212a", "Q&A", "q & a", "Frequently Asked Questions", "Common ", "Top ", "Review ", "é", "—",
+		"’", " ", "1. ", "Answers", "and", "fa", "q", "uestion", "İ", "ß", "Ask ", "Asked ", "questions"}
+	r := rand.New(rand.NewSource(9))
+	for range 30000 {
+		var b strings.Builder
+		for k := r.Intn(6); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		cue := faqCue(s)
+		if !isNonASCII(s) && cue != refFAQCue(s) {
+			t.Fatalf("faqCue(%q) = %v on ASCII text, want %v", s, cue, !cue)
+		}
+		if !cue && (faqHeadingRE.MatchString(s) || questionsWordRE.MatchString(s)) {
+			t.Fatalf("faqCue(%q) = false, but a regexp matches", s)
+		}
+	}
+}
+
+func isNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}

@@ -101,6 +101,15 @@ func appendJSONStrings(dst []byte, ss []string) []byte {
 	return append(dst, ']')
 }
 
+// jsonPlain marks the bytes a JSON string holds as they are: ASCII from
+// space up, but for the quote, the backslash and <, >, &.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string escaped the way encoding/json
 // escapes by default: quote, backslash and control characters; <, > and &
 // as \u003c, \u003e, \u0026; U+2028 and U+2029; invalid UTF-8 becomes
@@ -111,11 +120,11 @@ func appendJSONString(dst []byte, s string) []byte {
 	done := 0 // s[:done] is in dst
 	for i := 0; i < len(s); {
 		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			dst = append(dst, s[done:i]...)
 			switch c {
 			case '"', '\\':
