@@ -333,6 +333,8 @@ func (x *extractor) rejectDef(term, def string, code bool) string {
 		return "lead-in" // introduces a list without defining anything
 	case !code && x.adviceContext():
 		return "advice-heading"
+	case x.memo("changelog", x.nearestHeading(), changelogHeading):
+		return "changelog"
 	case benefitTermWords.matchFirst(term):
 		return "benefit-term"
 	case conditionalOpen(def) && !asNotedRE.MatchString(def):
@@ -561,6 +563,56 @@ func (x *extractor) adviceContext() bool {
 		})
 	}
 	return advice(x.nearestHeading()) || advice(x.pseudo)
+}
+
+// changelogHeadings are the section titles of release notes (normKey'd):
+// their labelled items describe changes ("Parallel uploads: push now
+// sends four files at once"), not concepts.
+var changelogHeadings = map[string]bool{
+	"new features": true, "what s new": true, "whats new": true, "improvements": true, "enhancements": true,
+	"bug fixes": true, "bugfixes": true, "fixes": true, "fixed": true, "added": true, "changed": true,
+	"deprecated": true, "deprecations": true, "removed": true, "breaking changes": true, "changelog": true,
+	"change log": true, "release notes": true, "release highlights": true, "other changes": true, "notable changes": true,
+}
+
+// changelogHeading reports whether heading h titles a part of release
+// notes: a changelog section, "New in …", or a version ("v2.4.0",
+// "Version 2.4", "2.4.0 (2025-04-01)").
+func changelogHeading(h string) bool {
+	k := normKey(h)
+	if changelogHeadings[k] || strings.HasPrefix(k, "new in ") || strings.HasPrefix(k, "what s new ") || strings.HasPrefix(k, "whats new ") {
+		return true
+	}
+	// A version: "v2.4", "Version 2.4", "Release 3.0 …", or a bare "2.4.0"
+	// alone or before a date ("2.4.0 (2025-04-01)", "2.4.0 — 2025-04-01");
+	// "2.1 Caching Strategies" is a numbered section, not a version.
+	v := strings.TrimSpace(h)
+	prefixed := false
+	for _, p := range []string{"version ", "release ", "v"} {
+		if hasPrefixFold(v, p) {
+			v, prefixed = v[len(p):], true
+			break
+		}
+	}
+	i := 0
+	for i < len(v) && (v[i] >= '0' && v[i] <= '9' || v[i] == '.' && i+1 < len(v) && v[i+1] >= '0' && v[i+1] <= '9') {
+		i++
+	}
+	if !strings.Contains(v[:i], ".") || !allDigits(v[:1]) {
+		return false
+	}
+	rest := strings.TrimSpace(v[i:])
+	return prefixed || rest == "" || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "\u2014") || strings.HasPrefix(rest, "\u2013") || strings.HasPrefix(rest, "20")
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // memo caches a regexp test on a heading or lead-in: they repeat for every
@@ -1759,8 +1811,8 @@ func (x *extractor) proseSentence(s string, emph, ctxTokens map[string]bool) (st
 		return "", false // "Google's approach is …" names an instance, not a concept
 	}
 	ws := strings.Fields(strings.ToLower(subj))
-	if proseSubjectStop[strings.Trim(ws[len(ws)-1], "\"'")] {
-		return "", false
+	if last := strings.Trim(ws[len(ws)-1], "\"'"); proseSubjectStop[last] && !(last == "key" && len(ws) >= 2) {
+		return "", false // "The main benefit is …"; but "An SSH key is …", "A primary key is …"
 	}
 	if sw := strings.Fields(subj); len(sw) >= 2 && strings.HasSuffix(ws[0], "ing") && unicode.IsUpper([]rune(sw[1])[0]) {
 		return "", false // "Learning Python involves …": an activity on a named thing

@@ -26,11 +26,31 @@ var excludedListHeadingWords = newWordSet("about the author", "acknowledg*", "bi
 var excludedListHeadingExact = map[string]bool{
 	"contents": true, "tags": true, "categories": true, "share": true, "links": true, "sources": true,
 	"related": true, "share this": true, "share this post": true, "topics": true, "archives": true,
+	// A tutorial's setup apparatus.
+	"prerequisites": true, "before you begin": true, "before you start": true, "what you ll need": true,
+	"what you will need": true, "you will need": true, "you ll need": true,
 }
 
 // excludedListHeading reports whether lists under heading h are never cards.
 func excludedListHeading(h string) bool {
-	return excludedListHeadingWords.match(h) || excludedListHeadingExact[normKey(h)]
+	return excludedListHeadingWords.match(h) || excludedListHeadingExact[normKey(h)] || firstPersonSingular(h)
+}
+
+// firstPersonSingular reports whether heading h speaks as "I" ("What I
+// Do Now", "My Favourite Tools"): the list under it is the author's own
+// story or picks, not a set a reader learns.
+func firstPersonSingular(h string) bool {
+	for _, w := range strings.Fields(h) {
+		w = strings.Trim(w, ",.:;!?\"'()\u201c\u201d")
+		if w == "I" {
+			return true
+		}
+		switch strings.ToLower(strings.ReplaceAll(w, "\u2019", "'")) {
+		case "i'm", "i've", "i'd", "i'll", "my", "me", "myself", "mine":
+			return true
+		}
+	}
+	return false
 }
 
 // enumeratorRE matches an explicit item number: "1.", "2)", "Step 3:".

@@ -121,3 +121,25 @@ func TestNotDefinitionsInPages(t *testing.T) {
 		t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(defs, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+func TestChangelogAndFirstPersonHeadings(t *testing.T) {
+	for h, want := range map[string]bool{
+		"New Features": true, "What's New": true, "What’s new in Go 1.22": true, "Bug fixes": true,
+		"Breaking Changes": true, "v2.4.0": true, "Version 3.1": true, "2.4.0 (2025-04-01)": true,
+		"1.8.2": true, "Release 10.0 highlights": true,
+		"2.1 Caching Strategies": false, "80/20 Rule": false, "Virtual Memory": false, "Version Control": false,
+		"Features of Git": false, "Vue 3.2 Composition API": false, "Fixed Windows": false,
+	} {
+		if got := changelogHeading(h); got != want {
+			t.Errorf("changelogHeading(%q) = %v, want %v", h, got, want)
+		}
+	}
+	for h, want := range map[string]bool{
+		"What I Do Now": true, "My Favourite Tools": true, "Why I’m Leaving": true, "Tools I've Tried": true,
+		"I/O Models": false, "Types of Memory": false, "What We Learned": false, "Meet the Team": false,
+	} {
+		if got := firstPersonSingular(h); got != want {
+			t.Errorf("firstPersonSingular(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
