@@ -505,6 +505,12 @@ func (x *extractor) headingSequences(root *xhtml.Node) {
 	}
 }
 
+// possessives and other words that open a noun phrase taking no "the".
+var noTheBefore = map[string]bool{
+	"the": true, "a": true, "an": true, "our": true, "your": true, "my": true, "their": true, "his": true,
+	"her": true, "its": true, "this": true, "these": true, "that": true, "those": true,
+}
+
 // hasDigitWord reports whether s has a word made of digits ("7 Habits").
 func hasDigitWord(s string) bool {
 	for _, w := range words(s) {
@@ -1281,8 +1287,8 @@ func labelPrompt(label, topic string, s listSource, fromHeading bool) string {
 	}
 	if s.ordered && sequenceNouns.match(l) && !subtitled {
 		p := lowerFirst(l)
-		if !strings.HasPrefix(p, "the ") {
-			p = "the " + p
+		if !noTheBefore[firstWord(p)] {
+			p = "the " + p // "the deployment process"; but "our checklist"
 		}
 		return fmt.Sprintf("List the %d steps of %s, in order.", n, p)
 	}
