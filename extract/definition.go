@@ -983,6 +983,12 @@ func (x *extractor) headingProse(h, p *xhtml.Node, text string, first bool) bool
 			// pattern involves …", "David Allen's GTD methodology is …".
 			ok = termAfterClause(s, term) || acronymSubject(s, term)
 		}
+		if !ok && i == 0 {
+			// "Network Address Translation (NAT) maps …" under "NAT".
+			if full := expansionSubject(s, term); full != "" {
+				term, ok = full, true
+			}
+		}
 		if !ok && i == 0 && first {
 			ok = descriptionOpening(s, term) || x.codeSubject(p, s, term)
 		}
@@ -1479,6 +1485,56 @@ func acronymSubject(s, term string) bool {
 	}
 	return false
 }
+
+// expansionSubject returns "Network Address Translation (NAT)" when
+// sentence s opens with the expansion of acronym term, the acronym in
+// parentheses, and a verb: "Network Address Translation (NAT) maps …".
+// The expansion's initials (small words aside) must spell the acronym.
+func expansionSubject(s, acronym string) string {
+	upper := 0
+	for i := 0; i < len(acronym); i++ {
+		if !isAlnumASCII(acronym[i]) {
+			return ""
+		}
+		if isUpperASCII(acronym[i]) {
+			upper++
+		}
+	}
+	if upper < 2 || len(acronym) > 8 {
+		return ""
+	}
+	i := strings.Index(s, " ("+acronym+") ")
+	if i <= 0 || i > 80 {
+		return ""
+	}
+	// Each capital of the acronym starts a word; a small word is skipped
+	// unless the acronym spells it in lower case ("IaC": as).
+	k := 0
+	for _, w := range strings.FieldsFunc(s[:i], func(r rune) bool { return r == ' ' || r == '-' }) {
+		small := smallWords[strings.ToLower(w)]
+		switch {
+		case k < len(acronym) && small && acronym[k] == w[0]|0x20 && acronym[k] >= 'a':
+			k++
+		case small:
+		case k < len(acronym) && acronym[k]&^0x20 == w[0]&^0x20 && acronym[k] < 'a':
+			k++
+		default:
+			return ""
+		}
+	}
+	if k != len(acronym) {
+		return ""
+	}
+	// A verb follows: a lower-case word ("maps", "is", "refers").
+	next := firstWord(s[i+len(acronym)+4:])
+	if next == "" || next[0] < 'a' || next[0] > 'z' || s[i+len(acronym)+4] < 'a' || s[i+len(acronym)+4] > 'z' {
+		return ""
+	}
+	return stripArticle(s[:i]) + " (" + acronym + ")"
+}
+
+// smallWords are left out of an acronym's initials.
+var smallWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "to": true, "in": true, "a": true, "an": true, "as": true, "on": true, "&": true}
 
 // acronymInTermRE captures the acronym of "Getting Things Done (GTD)".
 var acronymInTermRE = regexp.MustCompile(`\(([A-Z][A-Z0-9]{1,7})\)$`)

@@ -102,7 +102,7 @@ func extractEntry(in entryInput) Article {
 // prepare restores math/tex scripts to text, collects JSON-LD, and drops
 // the parts of the tree that never carry card text.
 func (x *extractor) prepare(doc *xhtml.Node) {
-	var drop []*xhtml.Node
+	var drop, paras []*xhtml.Node
 	var visit func(n *xhtml.Node)
 	visit = func(n *xhtml.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -110,6 +110,8 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 				continue
 			}
 			switch c.DataAtom {
+			case atom.P:
+				paras = append(paras, c)
 			case atom.Script:
 				typ := strings.ToLower(strings.TrimSpace(attr(c, "type")))
 				switch {
@@ -170,6 +172,65 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	for _, p := range paras {
+		if p.Parent != nil {
+			splitLabelLines(p)
+		}
+	}
+}
+
+// splitLabelLines turns a paragraph of <br>-separated lines that each open
+// with a bold or code label ("<b>Latency:</b> …<br><b>Jitter:</b> …") into
+// one paragraph a line, as if each had been written as its own.
+func splitLabelLines(p *xhtml.Node) {
+	var lines [][]*xhtml.Node
+	var line []*xhtml.Node
+	brs := 0
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && c.DataAtom == atom.Br {
+			lines, line = append(lines, line), nil
+			brs++
+			continue
+		}
+		line = append(line, c)
+	}
+	if brs == 0 {
+		return
+	}
+	lines = append(lines, line)
+	kept := lines[:0]
+	for _, l := range lines {
+		var first *xhtml.Node
+		for _, c := range l {
+			if c.Type == xhtml.TextNode && strings.TrimSpace(c.Data) == "" {
+				continue
+			}
+			first = c
+			break
+		}
+		if first == nil {
+			continue // an empty line
+		}
+		if first.Type != xhtml.ElementNode || !isBold(first) && !isCode(first) {
+			return // a line without a label: the paragraph stays whole
+		}
+		kept = append(kept, l)
+	}
+	if len(kept) < 2 {
+		return
+	}
+	for i, l := range kept {
+		np := &xhtml.Node{Type: xhtml.ElementNode, Data: "p", DataAtom: atom.P}
+		if i == 0 {
+			np.Attr = p.Attr
+		}
+		for _, c := range l {
+			p.RemoveChild(c)
+			np.AppendChild(c)
+		}
+		p.Parent.InsertBefore(np, p)
+	}
+	p.Parent.RemoveChild(p)
 }
 
 // invisible reports whether r prints nothing: space, or a zero-width

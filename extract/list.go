@@ -168,7 +168,7 @@ func (x *extractor) itemLabel(li *xhtml.Node) (string, bool) {
 		if isCode(f) {
 			t = cleanTerm(t, true)
 		}
-		if t != "" {
+		if t != "" && !allDigits(t) { // "<b>443</b> – HTTPS": the number alone says nothing
 			return t, true
 		}
 	}

@@ -143,3 +143,19 @@ func TestChangelogAndFirstPersonHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestExpansionSubject(t *testing.T) {
+	for _, c := range []struct{ s, acr, want string }{
+		{"Network Address Translation (NAT) maps private addresses to a public one.", "NAT", "Network Address Translation (NAT)"},
+		{"The Domain Name System (DNS) translates names into addresses.", "DNS", "Domain Name System (DNS)"},
+		{"Infrastructure as Code (IaC) manages servers through files.", "IaC", "Infrastructure as Code (IaC)"},
+		{"Network Address Translation (NAT) Explained in depth.", "NAT", ""},        // no verb
+		{"Many teams (NAT) use it every day.", "NAT", ""},                           // initials differ
+		{"Network Address Translation maps addresses (NAT) later.", "NAT", ""},      // not the subject
+		{"Service Level Objectives (SLOs) are targets for reliability.", "SLO", ""}, // another acronym
+	} {
+		if got := expansionSubject(c.s, c.acr); got != c.want {
+			t.Errorf("expansionSubject(%q, %q) = %q, want %q", c.s, c.acr, got, c.want)
+		}
+	}
+}
