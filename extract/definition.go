@@ -1352,12 +1352,39 @@ var kindNounWords = [...]string{"command", "file", "pattern", "principle", "mech
 // kindNounMatch is kindNounRE.FindStringSubmatch(s), skipping the regexp
 // when s names none of the kind nouns.
 func kindNounMatch(s string) []string {
-	for _, w := range kindNounWords {
-		if strings.Contains(s, w) {
-			return kindNounRE.FindStringSubmatch(s)
-		}
+	if kindNounCue(s) {
+		return kindNounRE.FindStringSubmatch(s)
 	}
 	return nil
+}
+
+// kindNounCue reports whether s holds one of the kind nouns.
+func kindNounCue(s string) bool {
+	for _, w := range kindNounWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeLead reads a paragraph that opens with inline code and a describing
+// verb as the command's definition: "<code>git fetch</code> downloads
+// commits from a remote without changing your working files."
+func (x *extractor) codeLead(p, c *xhtml.Node, text string) {
+	term := strings.TrimSpace(x.text(c))
+	s := firstSentence(text)
+	if term == "" || !strings.HasPrefix(s, term+" ") || strings.HasSuffix(s, "?") {
+		return
+	}
+	after := s[len(term)+1:]
+	if !describingVerbs.matchFirst(after) || wordCount(after) < 5 {
+		return
+	}
+	if x.rejectDef(term, s, true) != "" {
+		return
+	}
+	x.add(Item{Kind: Definition, Term: term, Definition: s, DefinitionHTML: escapeText(s)})
 }
 
 // tokenSet returns the normalised words of s longer than two letters.
@@ -1641,8 +1668,13 @@ func (x *extractor) proseDefs(p *xhtml.Node, text string) {
 	if !hasDefiningVerb(text) && !strings.Contains(text, " when ") && !strings.Contains(text, " if ") &&
 		!strings.Contains(text, ", which ") && !strings.Contains(text, " (") && !strings.Contains(text, "\"") &&
 		!strings.Contains(text, "\u201c") && !strings.HasPrefix(text, "A ") && !strings.HasPrefix(text, "An ") &&
-		!strings.Contains(text, ". A ") && !strings.Contains(text, ". An ") && !strings.Contains(text, ", developed ") {
+		!strings.Contains(text, ". A ") && !strings.Contains(text, ". An ") && !strings.Contains(text, ", developed ") &&
+		!((strings.HasPrefix(text, "The ") || strings.Contains(text, ". The ")) && kindNounCue(text)) &&
+		!isCode(firstElem(p)) {
 		return
+	}
+	if f := firstElem(p); isCode(f) {
+		x.codeLead(p, f, text)
 	}
 	emph := emphasised(p)
 	ctxTokens := x.headingTokens()
@@ -2255,7 +2287,11 @@ var describingVerbs = newWordSet("acts", "adds", "allows", "assigns", "builds", 
 	"maps", "marks", "measures", "means", "moves", "points", "prevents", "processes", "produces",
 	"provides", "records", "reduces", "refers", "removes", "represents", "returns", "routes", "runs",
 	"sends", "separates", "serves", "sets", "specifies", "splits", "stores", "tracks", "transforms",
-	"treats", "turns", "uses", "validates")
+	"treats", "turns", "uses", "validates",
+	// what commands do
+	"applies", "compiles", "copies", "deletes", "displays", "downloads", "fetches", "installs", "merges",
+	"outputs", "prints", "reads", "renames", "replays", "resets", "restores", "reverts", "rewrites", "saves",
+	"shows", "starts", "stops", "switches", "undoes", "updates", "uploads", "writes")
 
 // pronounVerbRE matches "This is …", "It involves …", "These include …".
 var pronounVerbRE = regexp.MustCompile(`^(?:This|It|These|They)\s+(?:\w+ly\s+)?(?:is|are|was|refers|refer|means|mean|involves|involve|includes|include|describes|describe|represents|represent|lets|allows|enables|provides|consists|covers|encompasses|stores|acts|works|uses|helps)\b`)
