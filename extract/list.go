@@ -1187,6 +1187,14 @@ func labelPrompt(label, topic string, s listSource, fromHeading bool) string {
 	if v := wayLabels[key]; v != "" && topic != "" {
 		return fmt.Sprintf("Name %d ways to %s %s.", n, v, lowerCommonIfTitle(topic))
 	}
+	if lk := strings.ToLower(l); strings.HasPrefix(lk, "how to ") && s.ordered && wordCount(l) >= 3 {
+		// "How to Add an Index" over "Step 1: …", "Step 2: …".
+		task := strings.TrimSuffix(strings.TrimSpace(l[len("how to "):]), "?")
+		if i := strings.Index(task, ": "); i > 0 {
+			task = task[:i] // "…: A Step-by-Step Approach"
+		}
+		return fmt.Sprintf("List the %d steps to %s, in order.", n, lowerFirst(lowerCommonIfTitle(task)))
+	}
 	if strings.HasPrefix(key, "how to ") && topic != "" && wordCount(key) <= 4 {
 		return fmt.Sprintf("Name %d ways to %s %s.", n, strings.TrimPrefix(key, "how to "), lowerCommonIfTitle(topic))
 	}
