@@ -241,6 +241,38 @@ func labelSep(s string) (int, int) {
 	return best, n
 }
 
+// formalKinds are the run-in labels of textbook statements.
+var formalKinds = map[string]string{
+	"definition": "definition", "def": "definition", "defn": "definition", "theorem": "theorem",
+	"lemma": "lemma", "corollary": "corollary", "proposition": "proposition", "axiom": "axiom",
+	"claim": "claim", "conjecture": "conjecture",
+}
+
+// formalLabel reads a textbook label: "Definition", "Definition 3.1",
+// "Theorem 2 (Shannon)", "Def. 4.2 (Group)". It returns the kind and the
+// name in parentheses ("" when none).
+func formalLabel(t string) (kind, name string, ok bool) {
+	t = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), ".:"))
+	word, rest, _ := strings.Cut(t, " ")
+	kind, ok = formalKinds[strings.ToLower(strings.TrimSuffix(word, "."))]
+	if !ok {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(rest)
+	i := 0
+	for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.') {
+		i++
+	}
+	rest = strings.TrimSpace(rest[i:])
+	if rest == "" {
+		return kind, "", true
+	}
+	if strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") && !strings.ContainsAny(rest[1:len(rest)-1], "()") {
+		return kind, strings.TrimSpace(rest[1 : len(rest)-1]), true
+	}
+	return "", "", false
+}
+
 // cleanTerm turns a label into a card front: enumerator, quotes and
 // command placeholders dropped.
 func cleanTerm(t string, code bool) string {
@@ -293,6 +325,19 @@ func firstWord(s string) string {
 // is a definition, and returns the term to use.
 func (x *extractor) defCandidate(l label, def string) (string, bool) {
 	term := cleanTerm(l.term, l.code)
+	if kind, name, ok := formalLabel(term); ok {
+		// "Definition 3.1 (Entropy).": the name in parentheses is the
+		// term; a bare "Definition 3.2." takes the heading. Theorems and
+		// lemmas state results, not terms.
+		if kind != "definition" {
+			x.lastWhy = "formal-statement"
+			return "", false
+		}
+		term = "Definition"
+		if name != "" {
+			term = name
+		}
+	}
 	key := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(term, "s")))
 	lower := strings.ToLower(term)
 	if genericLabels[lower] || genericLabels[key] {
@@ -2206,6 +2251,15 @@ func (x *extractor) paragraph(p *xhtml.Node) {
 	}
 	if x.dfns(p, text) {
 		return
+	}
+	if f := firstElem(p); isBold(f) {
+		// "<b>Definition 3.3</b> A channel is …": the sentence after a
+		// bare formal label defines.
+		if kind, name, ok := formalLabel(x.text(f)); ok && kind == "definition" && name == "" {
+			if lt := x.text(f); strings.HasPrefix(text, lt+" ") {
+				text = text[len(lt)+1:]
+			}
+		}
 	}
 	x.proseDefs(p, text)
 }

@@ -159,3 +159,20 @@ func TestExpansionSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestFormalLabel(t *testing.T) {
+	for _, c := range []struct{ in, kind, name string }{
+		{"Definition 3.1 (Entropy).", "definition", "Entropy"},
+		{"Definition.", "definition", ""},
+		{"Def. 4.2 (Group)", "definition", "Group"},
+		{"Theorem 3.4 (Shannon)", "theorem", "Shannon"},
+		{"Lemma 2", "lemma", ""},
+		{"Definition of Done", "", ""},
+		{"Theorems", "", ""},
+	} {
+		kind, name, _ := formalLabel(c.in)
+		if kind != c.kind || name != c.name {
+			t.Errorf("formalLabel(%q) = %q, %q; want %q, %q", c.in, kind, name, c.kind, c.name)
+		}
+	}
+}
