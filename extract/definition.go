@@ -1403,12 +1403,27 @@ func kindNounMatch(s string) []string {
 	return nil
 }
 
-// kindNounCue reports whether s holds one of the kind nouns.
+// kindNounCue reports whether s (collapsed text: single spaces) holds one
+// of the kind nouns where kindNounRE can find it: after "The|A|An", a
+// space, at most 40 runes (160 bytes) and a space.
 func kindNounCue(s string) bool {
-	for _, w := range kindNounWords {
-		if strings.Contains(s, w) {
+	return kindNounPhrases.in(s[:min(len(s), 176)])
+}
+
+var kindNounPhrases = newPhrases(kindNounWords[:]...)
+
+// theKindNounLater reports whether a sentence after the first opens with
+// "The" and names a kind noun soon after ("… . The git add command …").
+func theKindNounLater(text string) bool {
+	for i := strings.Index(text, ". The "); i >= 0; {
+		if kindNounCue(text[i+2:]) {
 			return true
 		}
+		j := strings.Index(text[i+2:], ". The ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
 	}
 	return false
 }
@@ -1651,6 +1666,8 @@ var proseDefRE = regexp.MustCompile(`^(?:(?i:a|an|the)\s+)?([^,;:.()]{2,60}?)\s+
 var proseDefVerbs = [...]string{"is a", "is the", "are a", "are the", "refers to", "is defined as", "means",
 	"describes", "involves", "represents", "stands for"}
 
+var proseDefVerbPhrases = newPhrases(proseDefVerbs[:]...)
+
 // proseDefMatch is proseDefRE.FindStringSubmatch(s), skipping the regexp
 // when no verb occurs before the first ",;:." (the subject cannot hold
 // them; only a parenthesis, opening before them, can).
@@ -1662,10 +1679,8 @@ func proseDefMatch(s string) []string {
 	if c < 0 {
 		c = len(s)
 	}
-	for _, v := range proseDefVerbs {
-		if strings.Contains(s[:c], v) {
-			return proseDefRE.FindStringSubmatch(s)
-		}
+	if proseDefVerbPhrases.in(s[:c]) {
+		return proseDefRE.FindStringSubmatch(s)
 	}
 	return nil
 }
@@ -1714,7 +1729,7 @@ func (x *extractor) proseDefs(p *xhtml.Node, text string) {
 		!strings.Contains(text, ", which ") && !strings.Contains(text, " (") && !strings.Contains(text, "\"") &&
 		!strings.Contains(text, "\u201c") && !strings.HasPrefix(text, "A ") && !strings.HasPrefix(text, "An ") &&
 		!strings.Contains(text, ". A ") && !strings.Contains(text, ". An ") && !strings.Contains(text, ", developed ") &&
-		!((strings.HasPrefix(text, "The ") || strings.Contains(text, ". The ")) && kindNounCue(text)) &&
+		!(strings.HasPrefix(text, "The ") && kindNounCue(text) || theKindNounLater(text)) &&
 		!isCode(firstElem(p)) {
 		return
 	}
@@ -1785,13 +1800,10 @@ func (x *extractor) headsAre(key string) bool {
 // passingDefinitionCue reports whether a list item's explanation may
 // define another concept in passing: an appositive or a copula.
 func passingDefinitionCue(s string) bool {
-	for _, c := range []string{", which ", " refers to ", " is a ", " is an ", " is the ", " means ", "\"", "\u201c"} {
-		if strings.Contains(s, c) {
-			return true
-		}
-	}
-	return false
+	return passingDefinitionPhrases.in(s)
 }
+
+var passingDefinitionPhrases = newPhrases(", which ", " refers to ", " is a ", " is an ", " is the ", " means ", "\"", "\u201c")
 
 // leadClauseRE matches a short opening clause before the subject:
 // "At its core, ", "In essence, ", "In distributed systems, ".

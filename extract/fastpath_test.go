@@ -479,3 +479,22 @@ func isNonASCII(s string) bool {
 	}
 	return false
 }
+
+func TestPhrasesMatchContains(t *testing.T) {
+	sets := [][]string{
+		{", which ", " refers to ", " is a ", " is an ", " is the ", " means ", "\"", "\u201c"},
+		proseDefVerbs[:], kindNounWords[:], {"a", "ab", "abc"}, {"é", "\u201c", " "},
+	}
+	for _, set := range sets {
+		p := newPhrases(set...)
+		for _, s := range append(sentenceSamples(3000), fastpathSamples(3000)...) {
+			want := false
+			for _, q := range set {
+				want = want || strings.Contains(s, q)
+			}
+			if got := p.in(s); got != want {
+				t.Fatalf("phrases%q.in(%q) = %v, want %v", set, s, got, want)
+			}
+		}
+	}
+}

@@ -881,3 +881,28 @@ func (w *wordSet) matchAt(ws []string, i int, t string) bool {
 	}
 	return false
 }
+
+// phrases is a set of substrings looked for together: in reports whether
+// any occurs in s, as a loop of strings.Contains would, in one pass over s.
+type phrases struct {
+	byFirst [256][]string // phrases by their first byte
+}
+
+func newPhrases(ps ...string) *phrases {
+	p := &phrases{}
+	for _, q := range ps {
+		p.byFirst[q[0]] = append(p.byFirst[q[0]], q)
+	}
+	return p
+}
+
+func (p *phrases) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, q := range p.byFirst[s[i]] {
+			if strings.HasPrefix(s[i:], q) {
+				return true
+			}
+		}
+	}
+	return false
+}
