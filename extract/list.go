@@ -950,6 +950,9 @@ func genericPairMatch(t string) []string {
 // "Pros & Cons of Using X" yields X.
 func topicOf(heading, parent string) string {
 	t := headingTerm(heading)
+	if w := whatIsTerm(strings.TrimSpace(heading)); w != "" {
+		t = w // "What is SQL?" is about SQL
+	}
 	if h := trimEnumerator(heading); strings.Contains(h, ": ") && endsInDigit(h[:strings.Index(h, ": ")]) {
 		t = headingTerm(h[strings.Index(h, ": ")+2:]) // "Scenario 1: Negotiating an Offer"
 	}
