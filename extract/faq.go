@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -197,12 +198,42 @@ func blocksText(blocks []*xhtml.Node) (string, string) {
 	var ps, hs []string
 	for _, b := range blocks {
 		p, h := textHTMLOf(b, textOpts{})
+		if b.DataAtom == atom.Ul || b.DataAtom == atom.Ol {
+			p, h = listText(b)
+		}
 		if p != "" {
 			ps = append(ps, p)
 			hs = append(hs, h)
 		}
 	}
 	return strings.Join(ps, " "), strings.Join(hs, " ")
+}
+
+// listText renders a list inside an answer on one line: its items
+// separated by semicolons ("Pods; Deployments; Services"), or by spaces
+// when every item is a sentence; an ordered list's items numbered.
+func listText(l *xhtml.Node) (string, string) {
+	var ps, hs []string
+	sentences := true
+	for i, li := range listItems(l) {
+		p, h := textHTMLOf(li, textOpts{})
+		if p == "" {
+			continue
+		}
+		if !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "!") && !strings.HasSuffix(p, "?") {
+			sentences = false
+		}
+		if l.DataAtom == atom.Ol {
+			n := fmt.Sprintf("%d. ", i+1)
+			p, h = n+p, n+h
+		}
+		ps, hs = append(ps, p), append(hs, h)
+	}
+	sep := "; "
+	if sentences {
+		sep = " "
+	}
+	return strings.Join(ps, sep), strings.Join(hs, sep)
 }
 
 // faqParagraph handles a paragraph inside an FAQ section. It reports
