@@ -209,6 +209,39 @@ func blocksText(blocks []*xhtml.Node) (string, string) {
 	return strings.Join(ps, " "), strings.Join(hs, " ")
 }
 
+// answerText is the text and HTML of an answer box n (without its child
+// skip, the question). Where the box holds blocks and a list among them,
+// they are read block by block so the list's items stay apart
+// (blocksText); otherwise it is n's text.
+func answerText(n, skip *xhtml.Node) (string, string) {
+	var blocks []*xhtml.Node
+	lists := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c == skip:
+		case c.Type == xhtml.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return textHTMLOf(n, textOpts{skip: skip})
+			}
+		case c.Type == xhtml.ElementNode:
+			blocks = append(blocks, c)
+			lists = lists || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol
+		}
+	}
+	if len(blocks) == 1 && (blocks[0].DataAtom == atom.Div || blocks[0].DataAtom == atom.Section) {
+		return answerText(blocks[0], nil)
+	}
+	if !lists {
+		return textHTMLOf(n, textOpts{skip: skip})
+	}
+	for _, b := range blocks {
+		if !isBlock(b.DataAtom) {
+			return textHTMLOf(n, textOpts{skip: skip}) // inline markup beside the blocks
+		}
+	}
+	return blocksText(blocks)
+}
+
 // listText renders a list inside an answer on one line: its items
 // separated by semicolons ("Pods; Deployments; Services"), or by spaces
 // when every item is a sentence; an ordered list's items numbered.
@@ -380,7 +413,7 @@ func (x *extractor) details(d *xhtml.Node) {
 	}
 	q := x.text(sum)
 	if strings.HasSuffix(q, "?") || (x.faqLevel > 0 || x.inFAQBox > 0) && wordCount(q) >= 3 {
-		a, ah := textHTMLOf(d, textOpts{skip: sum})
+		a, ah := answerText(d, sum)
 		if wordCount(a) >= 2 {
 			x.add(Item{Kind: FAQ, Question: q, Answer: a, AnswerHTML: ah})
 			return
@@ -412,7 +445,7 @@ func (x *extractor) accordion(n *xhtml.Node) bool {
 				q := x.text(c)
 				ans := answerFor(n, c)
 				if ans != nil {
-					a, ah := textHTMLOf(ans, textOpts{})
+					a, ah := answerText(ans, nil)
 					if wordCount(a) >= 2 {
 						pairs = append(pairs, pair{q: q, a: a, ah: ah, nodes: []*xhtml.Node{c, ans}})
 						continue
@@ -512,7 +545,7 @@ func (x *extractor) microdataQuestion(n *xhtml.Node) {
 	if q == "" {
 		q = strings.TrimSpace(attr(name, "content"))
 	}
-	a, ah := textHTMLOf(ans, textOpts{})
+	a, ah := answerText(ans, nil)
 	if q != "" && a != "" {
 		x.add(Item{Kind: FAQ, Question: q, Answer: a, AnswerHTML: ah})
 	}
@@ -627,5 +660,5 @@ func htmlToTextHTML(s string) (string, string) {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	return textHTMLOf(root, textOpts{})
+	return answerText(root, nil)
 }
