@@ -1725,16 +1725,17 @@ var proseSubjectStop = map[string]bool{
 
 // proseDefs finds glossary sentences in a paragraph.
 func (x *extractor) proseDefs(p *xhtml.Node, text string) {
+	lead := firstElem(p)
 	if !hasDefiningVerb(text) && !strings.Contains(text, " when ") && !strings.Contains(text, " if ") &&
 		!strings.Contains(text, ", which ") && !strings.Contains(text, " (") && !strings.Contains(text, "\"") &&
 		!strings.Contains(text, "\u201c") && !strings.HasPrefix(text, "A ") && !strings.HasPrefix(text, "An ") &&
 		!strings.Contains(text, ". A ") && !strings.Contains(text, ". An ") && !strings.Contains(text, ", developed ") &&
 		!(strings.HasPrefix(text, "The ") && kindNounCue(text) || theKindNounLater(text)) &&
-		!isCode(firstElem(p)) {
+		!isCode(lead) {
 		return
 	}
-	if f := firstElem(p); isCode(f) {
-		x.codeLead(p, f, text)
+	if isCode(lead) {
+		x.codeLead(p, lead, text)
 	}
 	emph := emphasised(p)
 	ctxTokens := x.headingTokens()
@@ -2267,10 +2268,9 @@ func (x *extractor) paragraph(p *xhtml.Node) {
 	if f := firstElem(p); isBold(f) {
 		// "<b>Definition 3.3</b> A channel is …": the sentence after a
 		// bare formal label defines.
-		if kind, name, ok := formalLabel(x.text(f)); ok && kind == "definition" && name == "" {
-			if lt := x.text(f); strings.HasPrefix(text, lt+" ") {
-				text = text[len(lt)+1:]
-			}
+		lt := x.text(f)
+		if kind, name, ok := formalLabel(lt); ok && kind == "definition" && name == "" && strings.HasPrefix(text, lt+" ") {
+			text = text[len(lt)+1:]
 		}
 	}
 	x.proseDefs(p, text)

@@ -83,19 +83,7 @@ func faqCue(s string) bool {
 // foldPrefixASCII reports whether s opens with p (lower-case ASCII) when
 // ASCII letters of s are lower-cased.
 func foldPrefixASCII(s, p string) bool {
-	if len(s) < len(p) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(p) && equalLower(s[:len(p)], p)
 }
 
 // cleanHeading strips permalink symbols from a heading's text.
@@ -197,9 +185,11 @@ func (x *extractor) questionHeading(n *xhtml.Node, lvl int, q string) {
 func blocksText(blocks []*xhtml.Node) (string, string) {
 	var ps, hs []string
 	for _, b := range blocks {
-		p, h := textHTMLOf(b, textOpts{})
+		var p, h string
 		if b.DataAtom == atom.Ul || b.DataAtom == atom.Ol {
 			p, h = listText(b)
+		} else {
+			p, h = textHTMLOf(b, textOpts{})
 		}
 		if p != "" {
 			ps = append(ps, p)

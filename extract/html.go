@@ -183,19 +183,17 @@ func (x *extractor) prepare(doc *xhtml.Node) {
 // with a bold or code label ("<b>Latency:</b> …<br><b>Jitter:</b> …") into
 // one paragraph a line, as if each had been written as its own.
 func splitLabelLines(p *xhtml.Node) {
-	var lines [][]*xhtml.Node
+	var lines [][]*xhtml.Node // the lines before each <br>
 	var line []*xhtml.Node
-	brs := 0
 	for c := p.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode && c.DataAtom == atom.Br {
 			lines, line = append(lines, line), nil
-			brs++
 			continue
 		}
 		line = append(line, c)
 	}
-	if brs == 0 {
-		return
+	if len(lines) == 0 {
+		return // no <br>
 	}
 	lines = append(lines, line)
 	kept := lines[:0]

@@ -514,7 +514,7 @@ var noTheBefore = map[string]bool{
 // hasDigitWord reports whether s has a word made of digits ("7 Habits").
 func hasDigitWord(s string) bool {
 	for _, w := range words(s) {
-		if w != "" && strings.Trim(w, "0123456789") == "" {
+		if allDigits(w) {
 			return true
 		}
 	}
